@@ -1,0 +1,104 @@
+// The one place that turns bodies into bytes and back, by media type. A serializer for
+// application/vnd.kubernetes.protobuf joins SERIALIZERS when it exists; until then that
+// media type is simply not offered, so requests for it get the real 406 and 415.
+import { dump, load } from 'js-yaml';
+
+import { goJsonSyntaxError } from './go-json-syntax';
+import { JSON_MEDIA_TYPE, YAML_MEDIA_TYPE, bareMediaType, negotiate } from './media-type';
+
+/** How apimachinery prefixes a failure to read kind and apiVersion from JSON. */
+export const INTERPRET_PREFIX = "couldn't get version/kind; json parse error: ";
+
+export type Decoded = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface Serializer {
+  readonly mediaType: string;
+  /** `pretty` is the JSON indent switch; other formats ignore it, as the real server does. */
+  encode(value: object, pretty: boolean): string | Buffer;
+  /** Parses a request body into the JSON data model; `error` is the Go-worded reason. */
+  decode(body: Buffer): Decoded;
+}
+
+// Go's encoders escape these even inside strings; clients may compare raw bytes.
+const NEEDS_GO_ESCAPE = /[<>&\u2028\u2029]/;
+const GO_ESCAPED = /[<>&\u2028\u2029]/g;
+const GO_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+function goJson(value: object, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  return NEEDS_GO_ESCAPE.test(text) ? text.replace(GO_ESCAPED, (ch) => GO_ESCAPES[ch] ?? ch) : text;
+}
+
+/** Go's `json.MarshalIndent(obj, "", "  ")`, as the 406 fallback writes any Status. */
+export function rawPrettyJson(value: object): string {
+  return goJson(value, 2);
+}
+
+const jsonSerializer: Serializer = {
+  mediaType: JSON_MEDIA_TYPE,
+  // json.Encoder ends compact output with a newline; MarshalIndent adds none.
+  encode: (value, pretty) => (pretty ? goJson(value, 2) : `${goJson(value)}\n`),
+  decode(body) {
+    const text = body.toString('utf8');
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch {
+      const reason = goJsonSyntaxError(text) ?? 'invalid JSON';
+      return { ok: false, error: `${INTERPRET_PREFIX}${reason}` };
+    }
+  },
+};
+
+const yamlSerializer: Serializer = {
+  mediaType: YAML_MEDIA_TYPE,
+  // The real server marshals to JSON, then converts: keys sorted, lists not indented.
+  encode: (value) => dump(sortedKeys(JSON.parse(JSON.stringify(value))), YAML_OPTIONS),
+  decode(body) {
+    try {
+      return { ok: true, value: load(body.toString('utf8')) ?? null };
+    } catch (error) {
+      const reason = error instanceof Error ? firstLine(error.message) : String(error);
+      return { ok: false, error: `error converting YAML to JSON: yaml: ${reason}` };
+    }
+  },
+};
+
+const YAML_OPTIONS = { indent: 2, seqNoIndent: true, lineWidth: -1 } as const;
+
+const SERIALIZERS: readonly Serializer[] = [jsonSerializer, yamlSerializer];
+const OFFERED = SERIALIZERS.map((serializer) => serializer.mediaType);
+
+/** The serializer the Accept header allows, or undefined for a 406. */
+export function responseSerializer(accept: string | undefined): Serializer | undefined {
+  const mediaType = negotiate(accept, OFFERED);
+  return SERIALIZERS.find((serializer) => serializer.mediaType === mediaType);
+}
+
+/** The serializer for a request body; a missing Content-Type means JSON. */
+export function requestSerializer(contentType: string | undefined): Serializer | undefined {
+  if (contentType === undefined || contentType.trim() === '') return jsonSerializer;
+  const mediaType = bareMediaType(contentType);
+  return SERIALIZERS.find((serializer) => serializer.mediaType === mediaType);
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    sorted[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  }
+  return sorted;
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
+}

@@ -1,0 +1,165 @@
+// The whole request pipeline as a plain node:http listener, with no framework on the
+// request path. Order as on a real 3.11 server: authentication (401), authorization (403),
+// routing (404, 405), Accept (406), then the operation.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+import * as errors from './api-errors';
+import { ANONYMOUS_USER, authenticate, tokenTable, type User } from './authenticate';
+import { BODY_LIMIT } from './body-reader';
+import { responseSerializer } from './codec';
+import { createSignature, defaultIdentity } from './create-signature';
+import { deleteSignature } from './delete-signature';
+import { sendRawJson, sendStatus, type Exchange } from './exchange';
+import { levelForStatus, silentLogger, type Logger } from './logger';
+import { MemorySignatureStore } from './memory-store';
+import type { PipelineContext } from './pipeline-context';
+import { matchRoute, requestAttributes } from './routes';
+import { DEFAULT_PROFILE, type ServerProfile } from './server-profile';
+import type { SignatureStore } from './signature-store';
+
+export interface MockOptions {
+  /** Where images and signatures live; a fresh empty in-memory store by default. */
+  store?: SignatureStore;
+  /** Tokens of image signers; by default only DEFAULT_DEV_TOKEN. */
+  tokens?: readonly string[];
+  /** Tokens of authenticated users without the image-signer role: answered 403. */
+  unprivilegedTokens?: readonly string[];
+  /** Answer 401 instead of 403 to requests without a token (anonymous access off). */
+  anonymous401?: boolean;
+  /** Let the first signature of an unknown image create the image. */
+  createUnknownImages?: boolean;
+  profile?: ServerProfile;
+  /** Receives one `request` event per request; silent by default. */
+  logger?: Logger;
+  /** Overrides for the server-set uid and creationTimestamp, for reproducible tests. */
+  newUid?: () => string;
+  now?: () => string;
+}
+
+export function createHandler(options: MockOptions = {}): RequestListener {
+  const context = pipelineContext(options);
+  let nextId = 1;
+
+  return (req, res) => {
+    const started = performance.now();
+    const id = nextId++;
+    res.once('finish', () => logRequest(context.logger, req, res, id, started));
+    handle(context, req, res).catch((error: unknown) => fail(res, error));
+  };
+}
+
+function pipelineContext(options: MockOptions): PipelineContext {
+  const identity = defaultIdentity();
+  return {
+    store: options.store ?? new MemorySignatureStore(),
+    tokens: tokenTable(options),
+    profile: options.profile ?? DEFAULT_PROFILE,
+    logger: options.logger ?? silentLogger,
+    anonymous401: options.anonymous401 ?? false,
+    createUnknownImages: options.createUnknownImages ?? false,
+    bodyLimit: BODY_LIMIT,
+    newUid: options.newUid ?? identity.newUid,
+    now: options.now ?? identity.now,
+  };
+}
+
+async function handle(context: PipelineContext, req: IncomingMessage, res: ServerResponse) {
+  const exchange = parseExchange(req, res);
+  if (exchange === undefined) return badRequestLine(res);
+
+  const user = authorizedUser(context, exchange);
+  if (user === undefined) return;
+
+  const route = matchRoute(exchange.method, exchange.path);
+  if (route.kind === 'not-found') return sendStatus(exchange, errors.routeNotFound());
+  if (route.kind === 'method-not-allowed') return sendStatus(exchange, errors.methodNotAllowed());
+
+  // go-restful checks the route's Produces list before the handler runs.
+  if (exchange.serializer === undefined) {
+    const reply = errors.notAcceptable(context.profile);
+    return sendRawJson(exchange, reply.httpCode, reply.status);
+  }
+  if (route.kind === 'create') return createSignature(context, exchange, route.endpoint);
+  return deleteSignature(context, exchange, route.name);
+}
+
+/** The caller once authenticated and authorized, or undefined after a 401 or 403. */
+function authorizedUser(context: PipelineContext, exchange: Exchange): User | undefined {
+  const auth = authenticate(exchange.req.headers.authorization, context.tokens);
+  if (auth.kind === 'rejected' || (auth.kind === 'anonymous' && context.anonymous401)) {
+    sendStatus(exchange, errors.unauthorized());
+    return undefined;
+  }
+
+  const user = auth.kind === 'user' ? auth.user : { name: ANONYMOUS_USER, imageSigner: false };
+  if (user.imageSigner) return user;
+
+  const attributes = requestAttributes(user.name, exchange.method, exchange.path);
+  sendStatus(exchange, errors.forbidden(context.profile, attributes));
+  return undefined;
+}
+
+function parseExchange(req: IncomingMessage, res: ServerResponse): Exchange | undefined {
+  const url = req.url ?? '/';
+  const mark = url.indexOf('?');
+  const rawPath = mark === -1 ? url : url.slice(0, mark);
+  const path = decodePath(rawPath);
+  if (path === undefined) return undefined;
+
+  return {
+    req,
+    res,
+    method: req.method ?? 'GET',
+    path,
+    query: mark === -1 ? '' : url.slice(mark + 1),
+    serializer: responseSerializer(req.headers.accept),
+  };
+}
+
+// Go decodes the whole path before routing, so %2F splits segments as '/' does.
+function decodePath(rawPath: string): string | undefined {
+  if (!rawPath.includes('%')) return rawPath;
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+}
+
+// What Go's net/http answers for a request line it cannot parse, before any handler.
+function badRequestLine(res: ServerResponse): void {
+  res.statusCode = 400;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Connection', 'close');
+  res.end('400 Bad Request');
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const reply = errors.internalError(error instanceof Error ? error.message : String(error));
+  res.statusCode = reply.httpCode;
+  res.setHeader('Content-Type', 'application/json');
+  res.end(`${JSON.stringify(reply.status)}\n`);
+}
+
+function logRequest(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: number,
+  started: number,
+): void {
+  const url = req.url ?? '/';
+  const mark = url.indexOf('?');
+  logger.log(levelForStatus(res.statusCode), 'request', {
+    id,
+    method: req.method,
+    path: mark === -1 ? url : url.slice(0, mark),
+    status: res.statusCode,
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+  });
+}

@@ -1,0 +1,65 @@
+// One request/response pair and the few ways the pipeline answers it. All encoding goes
+// through the codec; every Status comes from the registry in status.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { rawPrettyJson, type Serializer } from './codec';
+import { goParseBool } from './go-format';
+import { JSON_MEDIA_TYPE } from './media-type';
+import type { StatusReply } from './status';
+
+export interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  /** The decoded path, without the query. */
+  path: string;
+  /** The raw query string without '?', '' when absent. */
+  query: string;
+  /** The negotiated response serializer; undefined when Accept allows none (406). */
+  serializer: Serializer | undefined;
+}
+
+const PRETTY_AGENTS = ['curl', 'Wget', 'Mozilla/5.0'];
+
+/** `?pretty=` when it is set, else whether the User-Agent is a browser or a CLI tool. */
+export function wantsPretty(exchange: Exchange): boolean {
+  if (exchange.query !== '') {
+    const pretty = new URLSearchParams(exchange.query).get('pretty');
+    if (pretty) return goParseBool(pretty) ?? false;
+  }
+  const agent = exchange.req.headers['user-agent'] ?? '';
+  return PRETTY_AGENTS.some((prefix) => agent.startsWith(prefix));
+}
+
+/** Sends an object in the negotiated media type. */
+export function sendObject(exchange: Exchange, httpCode: number, value: object): void {
+  const { serializer } = exchange;
+  if (serializer === undefined) {
+    sendRawJson(exchange, httpCode, value);
+    return;
+  }
+  send(exchange, httpCode, serializer.mediaType, serializer.encode(value, wantsPretty(exchange)));
+}
+
+/** Sends a Status; with no usable Accept, as indented raw JSON (WriteRawJSON). */
+export function sendStatus(exchange: Exchange, reply: StatusReply): void {
+  sendObject(exchange, reply.httpCode, reply.status);
+}
+
+/** The 406 path: the real server cannot encode in the asked type and falls back. */
+export function sendRawJson(exchange: Exchange, httpCode: number, value: object): void {
+  send(exchange, httpCode, JSON_MEDIA_TYPE, rawPrettyJson(value));
+}
+
+function send(
+  exchange: Exchange,
+  httpCode: number,
+  mediaType: string,
+  body: string | Buffer,
+): void {
+  const { res } = exchange;
+  res.statusCode = httpCode;
+  res.setHeader('Content-Type', mediaType);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}

@@ -1,0 +1,97 @@
+// Media-type negotiation as the real server does it: Accept clauses ordered by q-value,
+// wildcards allowed, parameters ignored (go-restful's route check and goautoneg).
+
+export const JSON_MEDIA_TYPE = 'application/json';
+export const YAML_MEDIA_TYPE = 'application/yaml';
+export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
+
+interface AcceptClause {
+  type: string;
+  subtype: string;
+  q: number;
+}
+
+// Clients send the same few Accept headers again and again; parse each one once.
+const CACHE_LIMIT = 256;
+const clauseCache = new Map<string, AcceptClause[]>();
+
+/**
+ * The first of `offered` that `accept` allows, or undefined (a 406).
+ * A missing or empty Accept means `*\/*`.
+ */
+export function negotiate(
+  accept: string | undefined,
+  offered: readonly string[],
+): string | undefined {
+  if (accept === undefined || accept.trim() === '') return offered[0];
+
+  for (const clause of acceptClauses(accept)) {
+    const match = offered.find((mediaType) => clauseMatches(clause, mediaType));
+    if (match !== undefined) return match;
+  }
+  return undefined;
+}
+
+/** The bare, lower-case media type of a Content-Type header: parameters dropped. */
+export function bareMediaType(header: string): string {
+  const semicolon = header.indexOf(';');
+  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
+}
+
+function clauseMatches(clause: AcceptClause, mediaType: string): boolean {
+  if (clause.type === '*') return clause.subtype === '*';
+
+  const slash = mediaType.indexOf('/');
+  if (clause.type !== mediaType.slice(0, slash)) return false;
+  return clause.subtype === '*' || clause.subtype === mediaType.slice(slash + 1);
+}
+
+function acceptClauses(accept: string): AcceptClause[] {
+  const cached = clauseCache.get(accept);
+  if (cached !== undefined) return cached;
+
+  const clauses = parseAccept(accept);
+  if (clauseCache.size >= CACHE_LIMIT) clauseCache.clear();
+  clauseCache.set(accept, clauses);
+  return clauses;
+}
+
+function parseAccept(accept: string): AcceptClause[] {
+  const clauses: AcceptClause[] = [];
+  for (const part of accept.split(',')) {
+    const clause = parseClause(part);
+    if (clause !== undefined && clause.q > 0) clauses.push(clause);
+  }
+  // Higher q first, then specific before wildcard (goautoneg's order); sort is stable.
+  return clauses.sort((a, b) => b.q - a.q || wildcards(a) - wildcards(b));
+}
+
+function wildcards(clause: AcceptClause): number {
+  return (clause.type === '*' ? 1 : 0) + (clause.subtype === '*' ? 1 : 0);
+}
+
+function parseClause(part: string): AcceptClause | undefined {
+  const [rawRange = '', ...params] = part.split(';');
+  // A lone '*' means '*/*', as goautoneg reads it.
+  const range = rawRange.trim() === '*' ? '*/*' : rawRange;
+  const slash = range.indexOf('/');
+  if (slash <= 0) return undefined;
+
+  const type = range.slice(0, slash).trim().toLowerCase();
+  const subtype = range
+    .slice(slash + 1)
+    .trim()
+    .toLowerCase();
+  if (type === '' || subtype === '') return undefined;
+  return { type, subtype, q: qualityOf(params) };
+}
+
+function qualityOf(params: string[]): number {
+  for (const param of params) {
+    const [key = '', value = ''] = param.split('=');
+    if (key.trim().toLowerCase() !== 'q') continue;
+    const q = Number(value.trim());
+    return Number.isFinite(q) ? q : 0;
+  }
+  return 1;
+}
