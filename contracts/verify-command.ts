@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+
+import { Command } from 'commander';
+
+import { parsePrefixes } from './api-prefix';
+import { describeRun, runContracts } from './run-contracts';
+import { parseSkip } from './tags';
+import { parseBaseUrl } from './target';
+
+// `imagesig verify`: the contract suite against any server, with a summary on stdout and
+// a JUnit report for CI. Exit 0 only when every check passed, 1 when one failed, 2 on a
+// usage error (commander's, or one found here).
+
+const USAGE_EXIT = 2;
+
+interface VerifyFlags {
+  baseUrl: string;
+  token: string;
+  image: string;
+  unprivilegedToken?: string;
+  insecure?: boolean;
+  caFile?: string;
+  junit: string;
+  prefixes?: string;
+  skip?: string;
+}
+
+export function verifyCommand(): Command {
+  const command = new Command('verify')
+    .description('Run the contract suite against a server and write a JUnit XML report')
+    .requiredOption('--base-url <url>', 'the server, e.g. https://127.0.0.1:8443')
+    .requiredOption('--token <token>', 'a bearer token allowed to create and delete signatures')
+    .requiredOption('--image <name>', 'an image that exists on the server (sha256:…)')
+    .option('--unprivileged-token <token>', 'a token whose user lacks the image-signer role')
+    .option('--insecure', 'do not verify the TLS certificate (like curl -k)')
+    .option('--ca-file <file>', 'trust the CA certificates in this PEM file')
+    .option('--junit <file>', 'where to write the JUnit XML report', 'reports/contracts-junit.xml')
+    .option('--prefixes <list>', 'comma-separated API prefixes the server serves (default: both)')
+    .option('--skip <tags>', 'comma-separated check tags to leave out (see contracts/README.md)');
+
+  return command.action(async (flags: VerifyFlags) => {
+    checkFlags(command, flags);
+    const run = await runContracts({ ...flags, junitFile: flags.junit });
+
+    process.stdout.write(`contracts: ${describeRun(run)}\n`);
+    process.stdout.write(`JUnit report: ${run.junitFile}\n`);
+    process.exitCode = run.ok ? 0 : 1;
+  });
+}
+
+// Every mistake in the flags is reported before a single request is sent.
+function checkFlags(command: Command, flags: VerifyFlags): void {
+  try {
+    parseBaseUrl(flags.baseUrl, '--base-url');
+    parsePrefixes(flags.prefixes);
+    parseSkip(flags.skip);
+    if (flags.caFile !== undefined && !existsSync(flags.caFile)) {
+      throw new Error(`--ca-file ${flags.caFile} does not exist`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    command.error(`error: ${message}`, { exitCode: USAGE_EXIT, code: 'imagesig.usage' });
+  }
+}
