@@ -1,0 +1,110 @@
+// `imagesig serve`: the mock on HTTPS (or --http), seeded, logging one line per request.
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+import { DEFAULT_DEV_TOKEN } from './authenticate';
+import { createHandler } from './create-handler';
+import { defaultIdentity } from './create-signature';
+import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
+import { MemorySignatureStore } from './memory-store';
+import { seedStore } from './seed-store';
+import { serveBanner } from './serve-banner';
+import { DEFAULT_PROFILE } from './server-profile';
+import { startServer } from './start-server';
+
+interface ServeFlags {
+  http: boolean;
+  host: string;
+  port: number;
+  seed: number;
+  images: number;
+  token: string[];
+  unprivilegedToken: string[];
+  anonymous401: boolean;
+  image: string[];
+  createUnknownImages: boolean;
+  logLevel: LogLevel;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Serve the stateful mock of the ImageSignature API (HTTPS, self-signed)')
+    .option('--http', 'serve plain HTTP instead of HTTPS', false)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind; 0 picks a free one', integer(0, 65535), 8443)
+    .option('--seed <n>', 'seed of the generated images', integer(0, 2 ** 31 - 1), 1)
+    .option('--images <n>', 'how many seeded images to load', integer(0, 100000), 3)
+    .option('--token <token>', 'also accept this image-signer token (repeatable)', collect, [])
+    .option(
+      '--unprivileged-token <token>',
+      'accept this token for a user without the image-signer role: 403 (repeatable)',
+      collect,
+      [],
+    )
+    .option('--anonymous-401', 'answer 401 instead of 403 to requests without a token', false)
+    .option('--image <name>', 'add a known image without signatures (repeatable)', collect, [])
+    .option('--create-unknown-images', 'create an unknown image on its first signature', false)
+    .addOption(
+      new Option('--log-level <level>', 'request log level on stderr')
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
+    .action((flags: ServeFlags) => serve(flags));
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const store = new MemorySignatureStore();
+  const seeded = await seedStore(store, {
+    seed: flags.seed,
+    images: flags.images,
+    extraImages: flags.image,
+    now: defaultIdentity().now(),
+  });
+
+  const handler = createHandler({
+    store,
+    tokens: [DEFAULT_DEV_TOKEN, ...flags.token],
+    unprivilegedTokens: flags.unprivilegedToken,
+    anonymous401: flags.anonymous401,
+    createUnknownImages: flags.createUnknownImages,
+    logger: createLogger({ level: flags.logLevel }),
+  });
+  const running = await startServer(handler, flags);
+
+  process.stdout.write(
+    serveBanner({
+      url: running.url,
+      token: DEFAULT_DEV_TOKEN,
+      profileVersion: DEFAULT_PROFILE.version,
+      seed: flags.seed,
+      images: seeded,
+      extraImages: flags.image,
+    }),
+  );
+  closeOnSignal(() => running.close());
+}
+
+// Closing the server lets the event loop drain, so the process exits 0 by itself.
+function closeOnSignal(close: () => Promise<void>): void {
+  const onSignal = (): void => {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    close().catch((error: unknown) => {
+      process.stderr.write(`imagesig: ${String(error)}\n`);
+      process.exitCode = 1;
+    });
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+}
+
+function integer(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    }
+    return parsed;
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
