@@ -25,8 +25,14 @@ export function negotiate(
 ): string | undefined {
   if (accept === undefined || accept.trim() === '') return offered[0];
 
-  for (const clause of acceptClauses(accept)) {
-    const match = offered.find((mediaType) => clauseMatches(clause, mediaType));
+  const clauses = acceptClauses(accept);
+  // An explicit q=0 refuses that exact type even when a wildcard would allow it.
+  const refused = clauses.filter((clause) => clause.q === 0 && clause.subtype !== '*');
+  const allowed = offered.filter((type) => !refused.some((clause) => clauseMatches(clause, type)));
+
+  for (const clause of clauses) {
+    if (clause.q === 0) break;
+    const match = allowed.find((mediaType) => clauseMatches(clause, mediaType));
     if (match !== undefined) return match;
   }
   return undefined;
@@ -60,7 +66,7 @@ function parseAccept(accept: string): AcceptClause[] {
   const clauses: AcceptClause[] = [];
   for (const part of accept.split(',')) {
     const clause = parseClause(part);
-    if (clause !== undefined && clause.q > 0) clauses.push(clause);
+    if (clause !== undefined) clauses.push(clause);
   }
   // Higher q first, then specific before wildcard (goautoneg's order); sort is stable.
   return clauses.sort((a, b) => b.q - a.q || wildcards(a) - wildcards(b));
