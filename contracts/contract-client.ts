@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 import request from 'supertest';
 
@@ -49,14 +50,10 @@ export class ContractClient {
 
   async send(call: Call): Promise<Reply> {
     const test = request(this.target.baseUrl)[call.method](call.path);
-    this.applyTls(test);
-    test.set('User-Agent', call.userAgent ?? USER_AGENT);
-    test.set('Accept', call.accept ?? 'application/json');
-
-    const token = call.token === undefined ? this.target.token : call.token;
-    if (token !== null) test.set('Authorization', `Bearer ${token}`);
+    if (this.target.tls.insecure) test.disableTLSCerts();
+    if (this.target.tls.ca !== undefined) test.ca(this.target.tls.ca);
+    test.set(this.headers(call));
     if (call.query !== undefined) test.query(call.query);
-    if (call.contentType !== undefined) test.set('Content-Type', call.contentType);
     if (call.body !== undefined) test.send(call.body);
 
     const response = await test
@@ -64,13 +61,63 @@ export class ContractClient {
       .ok(() => true)
       .buffer(true)
       .parse(collectBytes);
-    return toReply(`${call.method.toUpperCase()} ${call.path}`, response);
+    const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.alloc(0);
+    return toReply(callName(call), response.status, response.headers, bytes);
   }
 
-  private applyTls(test: request.Test): void {
-    if (this.target.tls.insecure) test.disableTLSCerts();
-    if (this.target.tls.ca !== undefined) test.ca(this.target.tls.ca);
+  /**
+   * Sends a body the server may refuse before reading it all (a 413): the answer is read
+   * even when the server stops reading, as long as it sent one before closing. A server
+   * that resets the connection instead (no lingering close) fails here, with the reason.
+   */
+  upload(call: Call & { body: string | Buffer }): Promise<Reply> {
+    const url = new URL(`${this.target.baseUrl}${call.path}`);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers = {
+      ...this.headers(call),
+      'Content-Length': String(Buffer.byteLength(call.body)),
+    };
+
+    const name = callName(call);
+    return new Promise((resolve, reject) => {
+      const req = send(url, {
+        method: call.method.toUpperCase(),
+        headers,
+        rejectUnauthorized: !this.target.tls.insecure,
+        ...(this.target.tls.ca !== undefined && { ca: this.target.tls.ca }),
+        timeout: REQUEST_TIMEOUT_MS,
+      });
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        const status = res.statusCode ?? 0;
+        readAll(res).then((bytes) => resolve(toReply(name, status, res.headers, bytes)), reject);
+      });
+      req.on('timeout', () => req.destroy(new Error('no answer in time')));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return;
+        const why = `${error.code ?? error.message} before any answer arrived`;
+        const closed = 'the server closed the connection while the body was still being sent';
+        reject(new Error(`${name} failed: ${why} (${closed})`));
+      });
+      req.end(call.body);
+    });
   }
+
+  private headers(call: Call): Record<string, string> {
+    const headers: Record<string, string> = {
+      'User-Agent': call.userAgent ?? USER_AGENT,
+      Accept: call.accept ?? 'application/json',
+    };
+    const token = call.token === undefined ? this.target.token : call.token;
+    if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+    if (call.contentType !== undefined) headers['Content-Type'] = call.contentType;
+    return headers;
+  }
+}
+
+function callName(call: Call): string {
+  return `${call.method.toUpperCase()} ${call.path}`;
 }
 
 // Superagent would otherwise parse JSON itself and drop bodies of unknown types. On
@@ -79,20 +126,26 @@ function collectBytes(
   response: request.Response,
   done: (error: Error | null, body: Buffer) => void,
 ): void {
-  const res = response as unknown as IncomingMessage;
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-  res.on('error', (error) => done(error, Buffer.alloc(0)));
+  readAll(response as unknown as IncomingMessage).then(
+    (bytes) => done(null, bytes),
+    (error: Error) => done(error, Buffer.alloc(0)),
+  );
 }
 
-function toReply(call: string, response: request.Response): Reply {
-  const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.alloc(0);
+function readAll(res: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve(Buffer.concat(chunks)));
+    res.on('error', reject);
+  });
+}
+
+function toReply(call: string, status: number, headers: object, bytes: Buffer): Reply {
   const text = bytes.toString('utf8');
-  const headers = response.headers as IncomingHttpHeaders;
-  const mediaType = bareMediaType(headers['content-type']);
-  const decoded = decode(mediaType, text);
-  return { status: response.status, headers, mediaType, text, call, ...decoded };
+  const incoming = headers as IncomingHttpHeaders;
+  const mediaType = bareMediaType(incoming['content-type']);
+  return { status, headers: incoming, mediaType, text, call, ...decode(mediaType, text) };
 }
 
 function decode(

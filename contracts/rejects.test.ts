@@ -135,7 +135,12 @@ describe.each(targetPrefixes())('%s/imagesignatures', (prefix) => {
       suite.track(signature);
       const content = freshContent() + 'A'.repeat(BODY_LIMIT);
       const body = JSON.stringify(signatureBody(prefix, signature, content));
-      const reply = await post(prefix, { body });
+      const reply = await suite.client.upload({
+        method: 'post',
+        path: collectionPath(prefix),
+        contentType: JSON_MEDIA.name,
+        body,
+      });
 
       conformsToCreate(reply);
       expectStatus(reply, { code: 413, reason: 'RequestEntityTooLarge' });
