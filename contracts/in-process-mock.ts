@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { createHandler } from '../mock/create-handler';
 import { MemorySignatureStore } from '../mock/memory-store';
+import { startServer } from '../mock/start-server';
 
 // Our mock as a contract target: plain HTTP on 127.0.0.1 and a free port, with fresh
 // tokens and one known image, so that `npm test` runs the whole suite against it.
@@ -28,14 +27,6 @@ export async function startInProcessMock(): Promise<InProcessMock> {
     tokens: [token],
     unprivilegedTokens: [unprivilegedToken],
   });
-  const server = createServer(handler);
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((closed, fail) => {
-      server.close((error) => (error ? fail(error) : closed()));
-      server.closeAllConnections();
-    });
-  return { baseUrl: `http://127.0.0.1:${port}`, token, image, unprivilegedToken, close };
+  const server = await startServer(handler, { http: true, host: '127.0.0.1', port: 0 });
+  return { baseUrl: server.url, token, image, unprivilegedToken, close: server.close };
 }
