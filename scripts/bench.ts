@@ -1,0 +1,116 @@
+// `npm run bench`: our mock, Prism's mock and bare node:http, one after another on this
+// machine, each in its own process, driven by autocannon on 127.0.0.1 with the same
+// request mixes. Prints Markdown tables (req/s, p50/p99, memory, ratios) on stdout and
+// progress on stderr. A benchmark, not a test: the aims are reported, never asserted.
+//   npm run bench -- [--duration 3] [--connections 10] [--targets ours,prism,bare]
+import { Command, InvalidArgumentError } from 'commander';
+
+import {
+  aimLines,
+  memoryTable,
+  ratioTable,
+  resultsTable,
+  type TargetFigures,
+} from '../bench/bench-report';
+import { SCENARIOS } from '../bench/bench-scenarios';
+import { START, TARGET_LABELS, type BenchTarget, type TargetName } from '../bench/bench-targets';
+import { runScenario, type RunOptions, type ScenarioResult } from '../bench/run-scenario';
+
+interface BenchFlags extends RunOptions {
+  warmup: number;
+  targets: TargetName[];
+}
+
+async function main(flags: BenchFlags): Promise<void> {
+  const figures: TargetFigures[] = [];
+  for (const name of flags.targets) figures.push(await benchTarget(name, flags));
+
+  const legend = SCENARIOS.map((scenario) => `- ${scenario.name}: ${scenario.summary}`);
+  const setup =
+    `${flags.connections} connections, ${flags.duration} s per scenario ` +
+    `after ${flags.warmup} s of warm-up, node ${process.version}`;
+  process.stdout.write(
+    [
+      `## Throughput (${setup})`,
+      '',
+      resultsTable(SCENARIOS, figures),
+      '',
+      ...legend,
+      '',
+      '## Memory',
+      '',
+      memoryTable(figures),
+      '',
+      '## Ratios (req/s)',
+      '',
+      ratioTable(SCENARIOS, figures),
+      '',
+      ...aimLines(figures),
+      '',
+    ].join('\n'),
+  );
+}
+
+async function benchTarget(name: TargetName, flags: BenchFlags): Promise<TargetFigures> {
+  progress(`starting ${TARGET_LABELS[name]}`);
+  const target = await START[name]();
+  try {
+    await warmUp(target, flags);
+    const results = new Map<string, ScenarioResult>();
+    for (const scenario of SCENARIOS) {
+      if (scenario.needsYaml && name === 'bare') continue;
+      progress(`  ${scenario.name}`);
+      results.set(scenario.name, await runScenario(target, scenario, flags));
+    }
+    const memory = await target.server.memory();
+    return {
+      name,
+      label: TARGET_LABELS[name],
+      results,
+      rssBytes: memory.rss,
+      peakRssBytes: memory.peak,
+    };
+  } finally {
+    await target.server.stop();
+  }
+}
+
+// The first seconds run cold code; they are driven but not counted.
+async function warmUp(target: BenchTarget, flags: BenchFlags): Promise<void> {
+  const [first] = SCENARIOS;
+  if (first === undefined || flags.warmup === 0) return;
+  await runScenario(target, first, { connections: flags.connections, duration: flags.warmup });
+}
+
+function progress(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function positive(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 60) {
+    throw new InvalidArgumentError('expected a whole number from 0 to 60');
+  }
+  return parsed;
+}
+
+function targetList(value: string): TargetName[] {
+  const names = value.split(',').map((item) => item.trim());
+  for (const name of names) {
+    if (!(name in START)) throw new InvalidArgumentError(`unknown target "${name}"`);
+  }
+  return names as TargetName[];
+}
+
+const command = new Command('bench')
+  .description('Throughput of our mock against Prism and bare node:http')
+  .option('--duration <s>', 'seconds of load per scenario', positive, 3)
+  .option('--warmup <s>', 'seconds of unmeasured load first, per target', positive, 1)
+  .option('--connections <n>', 'concurrent connections', positive, 10)
+  .option('--targets <list>', 'which targets, in order', targetList, ['ours', 'prism', 'bare'])
+  .action((flags: BenchFlags) => main(flags));
+
+command.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
