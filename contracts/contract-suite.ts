@@ -12,8 +12,11 @@ export interface ContractSuite {
   readonly target: Target;
   readonly client: ContractClient;
   send(call: Call): Promise<Reply>;
-  /** Records a name to delete after the file, whether or not the create succeeded. */
-  track(name: string): void;
+  /**
+   * Records a name to delete after the file, whether or not the create succeeded; a
+   * value that cannot name a stored signature (no @, not a string) is ignored.
+   */
+  track(name: unknown): void;
 }
 
 /** Registers the hooks of a contract file and returns its shared state. */
@@ -46,7 +49,9 @@ export function useContractSuite(): ContractSuite {
       return client;
     },
     send: (call) => suite.client.send(call),
-    track: (name) => void created.add(name),
+    track: (name) => {
+      if (typeof name === 'string' && name.includes('@')) created.add(name);
+    },
   };
   return suite;
 }

@@ -29,8 +29,7 @@ const SERVER_MANAGED = [
 ];
 
 function create(prefix: ApiPrefix, media: MediaType, body: SignatureBody) {
-  const name = body.metadata['name'];
-  if (typeof name === 'string' && name.includes('@')) suite.track(name);
+  suite.track(body.metadata['name']);
   return suite.send({
     method: 'post',
     path: collectionPath(prefix),
@@ -42,7 +41,7 @@ function create(prefix: ApiPrefix, media: MediaType, body: SignatureBody) {
 
 async function createOrFail(prefix: ApiPrefix, media: MediaType, body: SignatureBody) {
   const reply = await create(prefix, media, body);
-  expectCode(reply, 201, 'a create must succeed before the duplicate can be checked');
+  expectCode(reply, 201, 'this check needs the first create to succeed');
   return reply;
 }
 
