@@ -4,6 +4,8 @@ import { validateSignature } from '../../mock/validate-signature';
 
 const NAME = 'sha256:abc@0123';
 const FORMAT = 'name must be of format <imageName>@<signatureName>';
+const QNAME_RULE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 const draft = (overrides: Partial<SignatureDraft> = {}): SignatureDraft => ({
   metadata: { name: NAME },
@@ -100,6 +102,59 @@ describe('validateSignature', () => {
           'FieldValueInvalid',
           'metadata.generation',
           'Invalid value: -1: must be greater than or equal to 0',
+        ),
+      ],
+    ],
+    [
+      'checks label keys and values before forbidding labels',
+      draft({ metadata: { name: NAME, labels: { 'bad key': 'ok' } } }),
+      [
+        cause(
+          'FieldValueInvalid',
+          'metadata.labels',
+          `Invalid value: "bad key": name part ${QNAME_RULE}`,
+        ),
+        cause(
+          'FieldValueForbidden',
+          'metadata.labels',
+          'Forbidden: signature labels cannot be set',
+        ),
+      ],
+    ],
+    [
+      'requires every owner reference field',
+      draft({
+        metadata: {
+          name: NAME,
+          ownerReferences: [{ apiVersion: '', kind: '', name: 'n', uid: '' }],
+        },
+      }),
+      [
+        cause(
+          'FieldValueInvalid',
+          'metadata.ownerReferences.apiVersion',
+          'Invalid value: "": version must not be empty',
+        ),
+        cause(
+          'FieldValueInvalid',
+          'metadata.ownerReferences.kind',
+          'Invalid value: "": kind must not be empty',
+        ),
+        cause(
+          'FieldValueInvalid',
+          'metadata.ownerReferences.uid',
+          'Invalid value: "": uid must not be empty',
+        ),
+      ],
+    ],
+    [
+      'refuses a finalizer that is neither standard nor qualified',
+      draft({ metadata: { name: NAME, finalizers: ['orphan', 'example.com/ok', 'custom'] } }),
+      [
+        cause(
+          'FieldValueInvalid',
+          'metadata.finalizers[2]',
+          'Invalid value: "custom": name is neither a standard finalizer name nor is it fully qualified',
         ),
       ],
     ],
