@@ -31,8 +31,15 @@ export function randomImageName(): string {
   return `sha256:${randomBytes(32).toString('hex')}`;
 }
 
+export interface OursOptions {
+  /** More `imagesig serve` flags. */
+  extraArgs?: readonly string[];
+  /** Keep the banner and the request log in memory, for tests that read them. */
+  keepOutput?: boolean;
+}
+
 /** `imagesig serve --http`: default log level, every check on; one known image. */
-export async function startOurs(extraArgs: readonly string[] = []): Promise<BenchTarget> {
+export async function startOurs(options: OursOptions = {}): Promise<BenchTarget> {
   const token = `bench-${randomBytes(8).toString('hex')}`;
   const image = randomImageName();
   const server = await spawnServer({
@@ -48,9 +55,10 @@ export async function startOurs(extraArgs: readonly string[] = []): Promise<Benc
       image,
       '--token',
       token,
-      ...extraArgs,
+      ...(options.extraArgs ?? []),
     ],
     ready: /^endpoint: http:\/\/127\.0\.0\.1:(\d+)$/m,
+    keepOutput: options.keepOutput ?? false,
   });
   return { server, token, image };
 }
@@ -62,6 +70,15 @@ export async function startPrism(): Promise<BenchTarget> {
     ready: /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/,
   });
   return { server, token: 'any', image: randomImageName() };
+}
+
+/** Prism's validation proxy in front of `upstream`; its log (the violations) is kept. */
+export function startPrismProxy(upstream: string): Promise<ChildServer> {
+  return spawnServer({
+    args: [PRISM_ENTRY, 'proxy', SPEC_FILE, upstream, '-h', '127.0.0.1', '-p', '0'],
+    ready: /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    keepOutput: true,
+  });
 }
 
 export async function startBare(): Promise<BenchTarget> {
