@@ -4,6 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { format, resolveConfig } from 'prettier';
+
 import { randomImageName, startPrism, type BenchTarget } from '../../bench/bench-targets';
 import { PRISM_GAPS, lacksLegend, prismReason, resultsTable, tagSummary } from './prism-results';
 import { runContractChecks, type CheckRun } from './run-contract-checks';
@@ -97,5 +99,8 @@ async function writeResults(run: CheckRun): Promise<void> {
     'passes and Prism logs no violation in any answer of the mock.',
     '',
   ].join('\n');
-  await writeFile(join(__dirname, 'RESULTS.md'), text);
+  // Formatted as `npm test`'s prettier check wants it.
+  const file = join(__dirname, 'RESULTS.md');
+  const config = (await resolveConfig(file)) ?? {};
+  await writeFile(file, await format(text, { ...config, filepath: file }));
 }
