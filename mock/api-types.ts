@@ -9,13 +9,8 @@ export type ImageSignature = Schemas['ImageSignature'];
 export type ObjectMeta = Schemas['ObjectMeta'];
 export type ApiStatus = Schemas['Status'];
 
-export type CreateRequest = Json<operations['createImageSignature']['requestBody']>;
 export type CreatedResponse = Json<operations['createImageSignature']['responses'][201]>;
 export type DeleteResponse = Json<operations['deleteImageSignature']['responses'][200]>;
-
-export type LegacyCreatedResponse = Json<
-  operations['createLegacyImageSignature']['responses'][201]
->;
 
 /** The group/version of an endpoint, as `apiVersion` spells it. */
 export type ApiVersion = NonNullable<ImageSignature['apiVersion']>;

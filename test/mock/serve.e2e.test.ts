@@ -168,11 +168,21 @@ describe('imagesig serve', () => {
     expect(JSON.parse(again.text)).toMatchObject({ reason: 'NotFound', code: 404 });
   });
 
-  it('logs one JSON line per request on stderr, without the token', () => {
-    const lines = stderr
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+  // A log line is written when its response finishes, which can be after the client has it.
+  const logLines = (count: number): Promise<string[]> =>
+    new Promise((resolve) => {
+      const check = () => {
+        const lines = stderr.split('\n').filter((line) => line !== '');
+        if (lines.length < count) return;
+        child.stderr?.off('data', check);
+        resolve(lines);
+      };
+      child.stderr?.on('data', check);
+      check();
+    });
+
+  it('logs one JSON line per request on stderr, without the token', async () => {
+    const lines = (await logLines(4)).map((line) => JSON.parse(line));
     expect(lines.map((line) => line.status)).toEqual([201, 201, 200, 404]);
     expect(lines[0]).toMatchObject({
       event: 'request',
