@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { createHandler } from '../mock/create-handler';
+import { createHandler, type MockOptions } from '../mock/create-handler';
 import { MemorySignatureStore } from '../mock/memory-store';
 import { startServer } from '../mock/start-server';
 
@@ -12,10 +12,13 @@ export interface InProcessMock {
   token: string;
   image: string;
   unprivilegedToken: string;
+  /** The mock's store, for project tests that look behind the API. */
+  store: MemorySignatureStore;
   close(): Promise<void>;
 }
 
-export async function startInProcessMock(): Promise<InProcessMock> {
+/** `options` go to createHandler after the known tokens and store (for project tests). */
+export async function startInProcessMock(options: MockOptions = {}): Promise<InProcessMock> {
   const token = `contracts-${randomBytes(8).toString('hex')}`;
   const unprivilegedToken = `contracts-viewer-${randomBytes(8).toString('hex')}`;
   const image = `sha256:${randomBytes(32).toString('hex')}`;
@@ -26,7 +29,8 @@ export async function startInProcessMock(): Promise<InProcessMock> {
     store,
     tokens: [token],
     unprivilegedTokens: [unprivilegedToken],
+    ...options,
   });
   const server = await startServer(handler, { http: true, host: '127.0.0.1', port: 0 });
-  return { baseUrl: server.url, token, image, unprivilegedToken, close: server.close };
+  return { baseUrl: server.url, token, image, unprivilegedToken, store, close: server.close };
 }

@@ -1,26 +1,17 @@
 // Our mock on 127.0.0.1 and a free port, with its store in reach, and a sender that puts
 // exactly the given path, headers and bytes on the wire. Answers come back as the
 // contract suite's Reply, so its spec-driven conformance check applies to them.
-import { randomBytes } from 'node:crypto';
-import { Agent, createServer, request, type OutgoingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
 
 import type { Reply } from '../../contracts/contract-client';
+import { startInProcessMock, type InProcessMock } from '../../contracts/in-process-mock';
 import { bareMediaType, mediaTypeNamed } from '../../contracts/media-type';
-import { createHandler, type MockOptions } from '../../mock/create-handler';
-import { MemorySignatureStore } from '../../mock/memory-store';
+import type { MockOptions } from '../../mock/create-handler';
 
-export interface MockUnderTest {
-  baseUrl: string;
-  token: string;
-  unprivilegedToken: string;
-  /** An image that exists, with no signatures until a test adds some. */
-  image: string;
-  store: MemorySignatureStore;
+export interface MockUnderTest extends InProcessMock {
   /** Every image and signature, as a string that compares by value. */
   snapshot(): Promise<string>;
   send(call: RawCall): Promise<Reply>;
-  close(): Promise<void>;
 }
 
 export interface RawCall {
@@ -32,32 +23,16 @@ export interface RawCall {
 }
 
 export async function startMockUnderTest(options: MockOptions = {}): Promise<MockUnderTest> {
-  const token = `robust-${randomBytes(8).toString('hex')}`;
-  const unprivilegedToken = `robust-viewer-${randomBytes(8).toString('hex')}`;
-  const image = `sha256:${randomBytes(32).toString('hex')}`;
-  const store = new MemorySignatureStore();
-  await store.addImage(image);
-
-  const handler = createHandler({
-    store,
-    tokens: [token],
-    unprivilegedTokens: [unprivilegedToken],
-    ...options,
-  });
-  const server = createServer(handler);
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mock = await startInProcessMock(options);
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-
   return {
-    baseUrl,
-    token,
-    unprivilegedToken,
-    image,
-    store,
-    snapshot: async () => JSON.stringify(await store.listImages()),
-    send: (call) => send(baseUrl, agent, call),
-    close: () => closeServer(server, agent),
+    ...mock,
+    snapshot: async () => JSON.stringify(await mock.store.listImages()),
+    send: (call) => send(mock.baseUrl, agent, call),
+    close: async () => {
+      agent.destroy();
+      await mock.close();
+    },
   };
 }
 
@@ -92,12 +67,4 @@ function reply(call: string, status: number, headers: Reply['headers'], chunks: 
     decodeError = `not valid ${mediaType}: ${String(error)}`;
   }
   return { status, headers, mediaType, text, body, decodeError, call };
-}
-
-function closeServer(server: Server, agent: Agent): Promise<void> {
-  agent.destroy();
-  return new Promise((closed, failed) => {
-    server.close((error) => (error ? failed(error) : closed()));
-    server.closeAllConnections();
-  });
 }
