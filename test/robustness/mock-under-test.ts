@@ -24,7 +24,7 @@ export interface RawCall {
 
 export async function startMockUnderTest(options: MockOptions = {}): Promise<MockUnderTest> {
   const mock = await startInProcessMock(options);
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
     ...mock,
     snapshot: async () => JSON.stringify(await mock.store.listImages()),
