@@ -27,10 +27,9 @@ export async function createSignature(
   }
 
   const read = await readBody(exchange.req, context.bodyLimit);
-  if (!read.ok) {
-    exchange.res.setHeader('Connection', 'close');
-    return sendStatus(exchange, errors.entityTooLarge(context.bodyLimit));
-  }
+  // The rest of an oversized body is drained unread, so the client can finish sending and
+  // read the 413 instead of failing with EPIPE.
+  if (!read.ok) return sendStatus(exchange, errors.entityTooLarge(context.bodyLimit));
 
   const stored = decodeAndValidate(context, exchange, read.body, serializer, endpoint);
   if (stored === undefined) return;
