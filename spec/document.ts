@@ -95,7 +95,7 @@ const errorRef = (name: keyof typeof errors): JsonSchema => ({
 const pretty = { $ref: '#/components/parameters/pretty' };
 
 function createOperation(prefix: Prefix): JsonSchema {
-  const stored = withApiVersion(storedExample, prefix);
+  const stored = storedExample(prefix.prefix, prefix.apiVersion);
   const signature = (description: string) => ({
     description,
     content: content('ImageSignature', stored),

@@ -14,18 +14,20 @@ export const requestExample = {
   content,
 };
 
-export const storedExample = {
+// The stored copy as the endpoint under `prefix` answers it; the selfLink escapes the
+// name as Go's url.QueryEscape does (':' and '@' are the only characters it changes here).
+export const storedExample = (prefix: string, apiVersion: string) => ({
   kind: 'ImageSignature',
-  apiVersion: 'v1',
+  apiVersion,
   metadata: {
     name,
-    selfLink: `/oapi/v1/imagesignatures/${encodeURIComponent(name)}`,
+    selfLink: `${prefix}/imagesignatures/${encodeURIComponent(name)}`,
     uid: '5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f',
     creationTimestamp: '2018-07-10T12:00:00Z',
   },
   type: 'atomic',
   content,
-};
+});
 
 const failure = (code: number, reason: string, message: string, details?: object) => ({
   kind: 'Status',

@@ -1121,7 +1121,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
@@ -1136,7 +1136,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
@@ -1160,7 +1160,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
@@ -1175,7 +1175,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
@@ -1199,7 +1199,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
@@ -1214,7 +1214,7 @@ export interface operations {
                      *       "apiVersion": "image.openshift.io/v1",
                      *       "metadata": {
                      *         "name": "sha256:2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e@8f1a2b3c4d5e6f708192a3b4c5d6e7f8",
-                     *         "selfLink": "/oapi/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
+                     *         "selfLink": "/apis/image.openshift.io/v1/imagesignatures/sha256%3A2f0bd3bb5a3e3a0d9e6f7c9d1a4b8c2e5f60718293a4b5c6d7e8f90a1b2c3d4e%408f1a2b3c4d5e6f708192a3b4c5d6e7f8",
                      *         "uid": "5b3c1f0e-8d6a-4c2b-9e7f-1a2b3c4d5e6f",
                      *         "creationTimestamp": "2018-07-10T12:00:00Z"
                      *       },
