@@ -174,12 +174,15 @@ function paths(): JsonSchema {
     result[`${prefix.prefix}/imagesignatures`] = {
       post: createOperation(prefix),
       get: notAllowed(prefix, 'list'),
+      delete: notAllowed(prefix, 'deleteCollection'),
     };
     result[`${prefix.prefix}/imagesignatures/{name}`] = {
       parameters: [{ $ref: '#/components/parameters/name' }],
       delete: deleteOperation(prefix),
       get: notAllowed(prefix, 'read'),
       put: notAllowed(prefix, 'replace'),
+      post: notAllowed(prefix, 'createNamed'),
+      patch: notAllowed(prefix, 'patch'),
     };
   }
   return result;

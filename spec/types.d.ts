@@ -18,7 +18,11 @@ export interface paths {
          * @description Adds a signature to the image named before the @ in metadata.name.
          */
         post: operations["createLegacyImageSignature"];
-        delete?: never;
+        /**
+         * deleteCollection is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        delete: operations["deleteCollectionLegacyImageSignatureNotAllowed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -44,7 +48,11 @@ export interface paths {
          * @description ImageSignatures support only create and delete.
          */
         put: operations["replaceLegacyImageSignatureNotAllowed"];
-        post?: never;
+        /**
+         * createNamed is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        post: operations["createNamedLegacyImageSignatureNotAllowed"];
         /**
          * Delete an ImageSignature
          * @description Removes the named signature from its image. DeleteOptions are ignored.
@@ -52,7 +60,11 @@ export interface paths {
         delete: operations["deleteLegacyImageSignature"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * patch is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        patch: operations["patchLegacyImageSignatureNotAllowed"];
         trace?: never;
     };
     "/apis/image.openshift.io/v1/imagesignatures": {
@@ -73,7 +85,11 @@ export interface paths {
          * @description Adds a signature to the image named before the @ in metadata.name.
          */
         post: operations["createImageSignature"];
-        delete?: never;
+        /**
+         * deleteCollection is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        delete: operations["deleteCollectionImageSignatureNotAllowed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -99,7 +115,11 @@ export interface paths {
          * @description ImageSignatures support only create and delete.
          */
         put: operations["replaceImageSignatureNotAllowed"];
-        post?: never;
+        /**
+         * createNamed is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        post: operations["createNamedImageSignatureNotAllowed"];
         /**
          * Delete an ImageSignature
          * @description Removes the named signature from its image. DeleteOptions are ignored.
@@ -107,7 +127,11 @@ export interface paths {
         delete: operations["deleteImageSignature"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * patch is not allowed
+         * @description ImageSignatures support only create and delete.
+         */
+        patch: operations["patchImageSignatureNotAllowed"];
         trace?: never;
     };
 }
@@ -967,6 +991,20 @@ export interface operations {
             422: components["responses"]["Invalid"];
         };
     };
+    deleteCollectionLegacyImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     readLegacyImageSignatureNotAllowed: {
         parameters: {
             query?: never;
@@ -985,6 +1023,23 @@ export interface operations {
         };
     };
     replaceLegacyImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description name of the ImageSignature, <imageName>@<signatureName> */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    createNamedLegacyImageSignatureNotAllowed: {
         parameters: {
             query?: never;
             header?: never;
@@ -1053,6 +1108,23 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             406: components["responses"]["NotAcceptable"];
+        };
+    };
+    patchLegacyImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description name of the ImageSignature, <imageName>@<signatureName> */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     listImageSignatureNotAllowed: {
@@ -1237,6 +1309,20 @@ export interface operations {
             422: components["responses"]["Invalid"];
         };
     };
+    deleteCollectionImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     readImageSignatureNotAllowed: {
         parameters: {
             query?: never;
@@ -1255,6 +1341,23 @@ export interface operations {
         };
     };
     replaceImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description name of the ImageSignature, <imageName>@<signatureName> */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    createNamedImageSignatureNotAllowed: {
         parameters: {
             query?: never;
             header?: never;
@@ -1323,6 +1426,23 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             406: components["responses"]["NotAcceptable"];
+        };
+    };
+    patchImageSignatureNotAllowed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description name of the ImageSignature, <imageName>@<signatureName> */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
 }
