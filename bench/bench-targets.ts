@@ -32,6 +32,8 @@ export function randomImageName(): string {
 }
 
 export interface OursOptions {
+  /** Node flags, e.g. --cpu-prof. */
+  nodeArgs?: readonly string[];
   /** More `imagesig serve` flags. */
   extraArgs?: readonly string[];
   /** Keep the banner and the request log in memory, for tests that read them. */
@@ -44,6 +46,7 @@ export async function startOurs(options: OursOptions = {}): Promise<BenchTarget>
   const image = randomImageName();
   const server = await spawnServer({
     args: [
+      ...(options.nodeArgs ?? []),
       `${PROJECT_ROOT}/scripts/imagesig.js`,
       'serve',
       '--http',

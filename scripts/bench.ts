@@ -3,6 +3,9 @@
 // request mixes. Prints Markdown tables (req/s, p50/p99, memory, ratios) on stdout and
 // progress on stderr. A benchmark, not a test: the aims are reported, never asserted.
 //   npm run bench -- [--duration 3] [--connections 10] [--targets ours,prism,bare]
+//                    [--cpu-prof DIR]   (a .cpuprofile of our mock, for where the time goes)
+import { resolve } from 'node:path';
+
 import { Command, InvalidArgumentError } from 'commander';
 
 import {
@@ -13,12 +16,20 @@ import {
   type TargetFigures,
 } from '../bench/bench-report';
 import { SCENARIOS } from '../bench/bench-scenarios';
-import { START, TARGET_LABELS, type BenchTarget, type TargetName } from '../bench/bench-targets';
+import {
+  START,
+  TARGET_LABELS,
+  startOurs,
+  type BenchTarget,
+  type TargetName,
+} from '../bench/bench-targets';
 import { runScenario, type RunOptions, type ScenarioResult } from '../bench/run-scenario';
 
 interface BenchFlags extends RunOptions {
   warmup: number;
   targets: TargetName[];
+  /** Folder for a V8 CPU profile of our mock (node --cpu-prof). */
+  cpuProf?: string;
 }
 
 async function main(flags: BenchFlags): Promise<void> {
@@ -53,7 +64,7 @@ async function main(flags: BenchFlags): Promise<void> {
 
 async function benchTarget(name: TargetName, flags: BenchFlags): Promise<TargetFigures> {
   progress(`starting ${TARGET_LABELS[name]}`);
-  const target = await START[name]();
+  const target = await startTarget(name, flags);
   try {
     await warmUp(target, flags);
     const results = new Map<string, ScenarioResult>();
@@ -73,6 +84,11 @@ async function benchTarget(name: TargetName, flags: BenchFlags): Promise<TargetF
   } finally {
     await target.server.stop();
   }
+}
+
+function startTarget(name: TargetName, flags: BenchFlags): Promise<BenchTarget> {
+  if (name !== 'ours' || flags.cpuProf === undefined) return START[name]();
+  return startOurs({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(flags.cpuProf)}`] });
 }
 
 // The first seconds run cold code; they are driven but not counted.
@@ -108,6 +124,7 @@ const command = new Command('bench')
   .option('--warmup <s>', 'seconds of unmeasured load first, per target', positive, 1)
   .option('--connections <n>', 'concurrent connections', positive, 10)
   .option('--targets <list>', 'which targets, in order', targetList, ['ours', 'prism', 'bare'])
+  .option('--cpu-prof <dir>', 'write a V8 CPU profile of our mock into this folder')
   .action((flags: BenchFlags) => main(flags));
 
 command.parseAsync().catch((error: unknown) => {
