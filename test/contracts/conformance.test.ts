@@ -66,7 +66,8 @@ describe('documents', () => {
   it.each([
     { path: '/oapi/v1/imagesignatures', method: 'post', want: true },
     { path: '/oapi/v1/imagesignatures', method: 'GET', want: true },
-    { path: '/oapi/v1/imagesignatures/{name}', method: 'patch', want: false },
+    { path: '/oapi/v1/imagesignatures/{name}', method: 'patch', want: true },
+    { path: '/oapi/v1/imagesignatures/{name}', method: 'options', want: false },
   ])('is $want for $method $path', ({ path, method, want }) => {
     expect(documents(path, method)).toBe(want);
   });
