@@ -1,22 +1,40 @@
-// The one place that turns bodies into bytes and back, by media type. A serializer for
-// application/vnd.kubernetes.protobuf joins SERIALIZERS when it exists; until then that
-// media type is simply not offered, so requests for it get the real 406 and 415.
+// The one place that turns bodies into bytes and back, by media type: JSON, YAML and
+// Kubernetes protobuf (k8s\0 + runtime.Unknown, in protobuf/codec.ts), in the order the
+// real CodecFactory offers them.
 import { dump, load } from 'js-yaml';
 
 import { goJsonSyntaxError } from './go-json-syntax';
-import { JSON_MEDIA_TYPE, YAML_MEDIA_TYPE, bareMediaType, negotiate } from './media-type';
+import {
+  JSON_MEDIA_TYPE,
+  PROTOBUF_MEDIA_TYPE,
+  YAML_MEDIA_TYPE,
+  bareMediaType,
+  negotiate,
+} from './media-type';
+import { decodeObject, encodeObject, ProtobufDecodeError, type TypeMeta } from './protobuf/codec';
 
 /** How apimachinery prefixes a failure to read kind and apiVersion from JSON. */
 export const INTERPRET_PREFIX = "couldn't get version/kind; json parse error: ";
 
-export type Decoded = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * A parsed body, or why not. `typeMeta` is set when the decoder had already read the
+ * body's kind and version: the server then words its 400 as `<Kind> in version "<v>"
+ * cannot be handled as a ImageSignature: <error>`.
+ */
+export type Decoded =
+  { ok: true; value: unknown } | { ok: false; error: string; typeMeta?: TypeMeta | undefined };
 
 export interface Serializer {
   readonly mediaType: string;
+  /** Whether the format can carry fields the schema does not know (not protobuf). */
+  readonly namesFields: boolean;
   /** `pretty` is the JSON indent switch; other formats ignore it, as the real server does. */
   encode(value: object, pretty: boolean): string | Buffer;
-  /** Parses a request body into the JSON data model; `error` is the Go-worded reason. */
-  decode(body: Buffer): Decoded;
+  /**
+   * Parses a request body into the JSON data model; `error` is the Go-worded reason.
+   * `defaults` (the endpoint's kind and version) fill what the body leaves empty.
+   */
+  decode(body: Buffer, defaults?: TypeMeta): Decoded;
 }
 
 // Go's encoders escape these even inside strings; clients may compare raw bytes.
@@ -42,6 +60,7 @@ export function rawPrettyJson(value: object): string {
 
 const jsonSerializer: Serializer = {
   mediaType: JSON_MEDIA_TYPE,
+  namesFields: true,
   // json.Encoder ends compact output with a newline; MarshalIndent adds none.
   encode: (value, pretty) => (pretty ? goJson(value, 2) : `${goJson(value)}\n`),
   decode(body) {
@@ -57,6 +76,7 @@ const jsonSerializer: Serializer = {
 
 const yamlSerializer: Serializer = {
   mediaType: YAML_MEDIA_TYPE,
+  namesFields: true,
   // The real server marshals to JSON, then converts: keys sorted, lists not indented.
   encode: (value) => dump(sortedKeys(JSON.parse(JSON.stringify(value))), YAML_OPTIONS),
   decode(body) {
@@ -71,7 +91,25 @@ const yamlSerializer: Serializer = {
 
 const YAML_OPTIONS = { indent: 2, seqNoIndent: true, lineWidth: -1 } as const;
 
-const SERIALIZERS: readonly Serializer[] = [jsonSerializer, yamlSerializer];
+const protobufSerializer: Serializer = {
+  mediaType: PROTOBUF_MEDIA_TYPE,
+  namesFields: false,
+  // The envelope names what the object is; only ImageSignature and Status are answered.
+  encode(value) {
+    const { kind, apiVersion } = value as Partial<TypeMeta>;
+    return encodeObject(value, { kind: kind ?? '', apiVersion: apiVersion ?? '' });
+  },
+  decode(body, defaults) {
+    try {
+      return { ok: true, value: decodeObject(body, defaults).object };
+    } catch (error) {
+      if (!(error instanceof ProtobufDecodeError)) throw error;
+      return { ok: false, error: error.message, typeMeta: error.typeMeta };
+    }
+  },
+};
+
+const SERIALIZERS: readonly Serializer[] = [jsonSerializer, yamlSerializer, protobufSerializer];
 const OFFERED = SERIALIZERS.map((serializer) => serializer.mediaType);
 
 /** The serializer the Accept header allows, or undefined for a 406. */

@@ -1,6 +1,6 @@
 // The whole request pipeline as a plain node:http listener, with no framework on the
-// request path. Order as on a real 3.11 server: authentication (401), authorization (403),
-// routing (404, 405), Accept (406), then the operation.
+// request path. Order as on a real 3.11 server: authentication (401), discovery (open to
+// everyone), authorization (403), routing (404, 405), Accept (406), then the operation.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -10,7 +10,9 @@ import { BODY_LIMIT } from './body-reader';
 import { responseSerializer } from './codec';
 import { createSignature, defaultIdentity } from './create-signature';
 import { deleteSignature } from './delete-signature';
-import { sendRawJson, sendStatus, type Exchange } from './exchange';
+import { discoveryAnswer, isDiscoveryPath } from './discovery/discovery-route';
+import { sendDiscovery } from './discovery/send-discovery';
+import { sendRawJson, sendStatus, sendText, type Exchange } from './exchange';
 import { levelForStatus, silentLogger, type Logger } from './logger';
 import { MemorySignatureStore } from './memory-store';
 import type { PipelineContext } from './pipeline-context';
@@ -68,8 +70,15 @@ async function handle(context: PipelineContext, req: IncomingMessage, res: Serve
   const exchange = parseExchange(req, res);
   if (exchange === undefined) return badRequestLine(res);
 
-  const user = authorizedUser(context, exchange);
+  const user = authenticatedUser(context, exchange);
   if (user === undefined) return;
+
+  // The system:discovery role lets every user, anonymous included, read discovery.
+  if (exchange.method === 'GET' && isDiscoveryPath(exchange.path)) {
+    return answerDiscovery(context, exchange);
+  }
+  if (!authorized(context, exchange, user)) return;
+  if (isRemovedPath(context.profile, exchange.path)) return sendText(exchange, 404, PAGE_NOT_FOUND);
 
   const route = matchRoute(exchange.method, exchange.path);
   if (route.kind === 'not-found') return sendStatus(exchange, errors.routeNotFound());
@@ -77,27 +86,56 @@ async function handle(context: PipelineContext, req: IncomingMessage, res: Serve
 
   // go-restful checks the route's Produces list before the handler runs.
   if (exchange.serializer === undefined) {
-    const reply = errors.notAcceptable(context.profile);
-    return sendRawJson(exchange, reply.httpCode, reply.status);
+    return sendRawJson(exchange, 406, errors.notAcceptableBody(context.profile));
   }
   if (route.kind === 'create') return createSignature(context, exchange, route.endpoint);
   return deleteSignature(context, exchange, route.name);
 }
 
-/** The caller once authenticated and authorized, or undefined after a 401 or 403. */
-function authorizedUser(context: PipelineContext, exchange: Exchange): User | undefined {
+// What Go's http.NotFound writes, for paths outside every API (4.x's /oapi).
+const PAGE_NOT_FOUND = '404 page not found\n';
+
+function answerDiscovery(context: PipelineContext, exchange: Exchange): void {
+  const { profile } = context;
+  const host = exchange.req.headers.host ?? '';
+  const answer = discoveryAnswer({ path: exchange.path, host }, profile.discovery);
+  if (answer !== undefined) return sendDiscovery(exchange, answer, profile);
+  if (isRemovedPath(profile, exchange.path)) return sendText(exchange, 404, PAGE_NOT_FOUND);
+  sendStatus(exchange, errors.routeNotFound());
+}
+
+/** The caller once authenticated, or undefined after a 401. */
+function authenticatedUser(context: PipelineContext, exchange: Exchange): User | undefined {
   const auth = authenticate(exchange.req.headers.authorization, context.tokens);
   if (auth.kind === 'rejected' || (auth.kind === 'anonymous' && context.anonymous401)) {
-    sendStatus(exchange, errors.unauthorized());
+    if (context.profile.authErrorsAsText) sendText(exchange, 401, errors.UNAUTHORIZED_TEXT);
+    else sendStatus(exchange, errors.unauthorized());
     return undefined;
   }
+  return auth.kind === 'user' ? auth.user : { name: ANONYMOUS_USER, imageSigner: false };
+}
 
-  const user = auth.kind === 'user' ? auth.user : { name: ANONYMOUS_USER, imageSigner: false };
-  if (user.imageSigner) return user;
+/** Whether the user may go on; false once a 403 has been sent. */
+function authorized(context: PipelineContext, exchange: Exchange, user: User): boolean {
+  if (user.imageSigner) return true;
 
-  const attributes = requestAttributes(user.name, exchange.method, exchange.path);
-  sendStatus(exchange, errors.forbidden(context.profile, attributes));
-  return undefined;
+  const { profile } = context;
+  const attributes = isRemovedPath(profile, exchange.path)
+    ? { user: user.name, verb: exchange.method.toLowerCase(), path: exchange.path }
+    : requestAttributes(user.name, exchange.method, exchange.path);
+  // k8s 1.7 wrote its denial as text/plain, without a charset.
+  if (profile.authErrorsAsText) {
+    sendText(exchange, 403, errors.forbiddenText(profile, attributes), 'text/plain');
+  } else {
+    sendStatus(exchange, errors.forbidden(profile, attributes));
+  }
+  return false;
+}
+
+/** Paths of an API the release does not have at all: /oapi on 4.x. */
+function isRemovedPath(profile: ServerProfile, path: string): boolean {
+  if (profile.discovery.legacyApi) return false;
+  return path === '/oapi' || path.startsWith('/oapi/');
 }
 
 function parseExchange(req: IncomingMessage, res: ServerResponse): Exchange | undefined {

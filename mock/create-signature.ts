@@ -1,17 +1,25 @@
 // POST on the collection: the create pipeline after authorization and routing, in the
-// real order: Content-Type (415), size (413), decode (400), validate (422), image (404),
-// duplicate (409), then 201 with the stored signature.
+// real order: Content-Type (415), size (413), query options (422, 4.x), decode (400,
+// and unknown fields on 4.x), validate (422), image (404), duplicate (409), then 201
+// with the stored signature.
 import { randomUUID } from 'node:crypto';
 
 import * as errors from './api-errors';
 import { discard, readBody } from './body-reader';
 import { INTERPRET_PREFIX, requestSerializer, type Decoded, type Serializer } from './codec';
-import { decodeSignature, unrecognizedMessage } from './decode-signature';
+import { cannotHandleMessage, decodeSignature, unrecognizedMessage } from './decode-signature';
 import { sendObject, sendStatus, type Exchange } from './exchange';
+import { PROTOBUF_MEDIA_TYPE } from './media-type';
 import type { PipelineContext } from './pipeline-context';
 import type { Endpoint } from './routes';
 import { splitSignatureName } from './signature-name';
 import type { StoredSignature } from './signature-store';
+import {
+  fieldValidationOf,
+  unknownFields,
+  warningHeaders,
+  type FieldValidation,
+} from './unknown-fields';
 import { validateSignature } from './validate-signature';
 import { wireSignature } from './wire-signature';
 
@@ -31,30 +39,62 @@ export async function createSignature(
   // read the 413 instead of failing with EPIPE.
   if (!read.ok) return sendStatus(exchange, errors.entityTooLarge(context.bodyLimit));
 
-  const stored = decodeAndValidate(context, exchange, read.body, serializer, endpoint);
+  const directive = fieldValidation(context, exchange);
+  if (directive === undefined) return;
+
+  const stored = decodeAndValidate(context, exchange, read.body, serializer, endpoint, directive);
   if (stored === undefined) return;
 
   await store(context, exchange, stored, endpoint);
 }
 
-/** The signature to store, or undefined once a 400 or 422 has been sent. */
+/** How unknown fields are handled, or undefined once a 422 for the option has been sent. */
+function fieldValidation(
+  context: PipelineContext,
+  exchange: Exchange,
+): FieldValidation | undefined {
+  // 3.x predates the option: unknown query parameters and fields are ignored.
+  if (!context.profile.fieldValidation) return 'Ignore';
+
+  const value = new URLSearchParams(exchange.query).get('fieldValidation');
+  const directive = fieldValidationOf(value);
+  if (directive === undefined) sendStatus(exchange, errors.invalidFieldValidation(value ?? ''));
+  return directive;
+}
+
+/** The signature to store, or undefined once a 400, 422 or 500 has been sent. */
 function decodeAndValidate(
   context: PipelineContext,
   exchange: Exchange,
   body: Buffer,
   serializer: Serializer,
   endpoint: Endpoint,
+  directive: FieldValidation,
 ): StoredSignature | undefined {
-  // An empty body has no kind to find, whatever the media type.
-  const decoded = body.length === 0 ? EMPTY_BODY : serializer.decode(body);
+  const defaults = { kind: 'ImageSignature', apiVersion: endpoint.apiVersion };
+  // An empty body has no kind to find; protobuf words that itself ("empty data").
+  const empty = body.length === 0 && serializer.mediaType !== PROTOBUF_MEDIA_TYPE;
+  const decoded = empty ? EMPTY_BODY : serializer.decode(body, defaults);
   if (!decoded.ok) {
-    sendStatus(exchange, errors.badRequest(unrecognizedMessage(decoded.error, body)));
+    const { error, typeMeta } = decoded;
+    const message =
+      typeMeta === undefined
+        ? unrecognizedMessage(error, body)
+        : cannotHandleMessage(typeMeta.kind, typeMeta.apiVersion, error);
+    sendStatus(exchange, errors.badRequest(message));
     return undefined;
   }
 
   const result = decodeSignature(decoded.value, body, endpoint.apiVersion);
   if (!result.ok) {
     sendStatus(exchange, errors.badRequest(result.message));
+    return undefined;
+  }
+  if (serializer.namesFields && !checkFields(exchange, decoded.value, endpoint, directive)) {
+    return undefined;
+  }
+  if (!context.profile.generateNameBecomesName && result.generatedName) {
+    sendStatus(exchange, errors.internalError('metadata.name was not generated'));
     return undefined;
   }
 
@@ -80,6 +120,29 @@ const EMPTY_BODY: Decoded = {
   error: `${INTERPRET_PREFIX}unexpected end of JSON input`,
 };
 
+/** Applies the field validation directive; false once the Strict 400 has been sent. */
+function checkFields(
+  exchange: Exchange,
+  value: unknown,
+  endpoint: Endpoint,
+  directive: FieldValidation,
+): boolean {
+  if (directive === 'Ignore') return true;
+  const unknown = unknownFields(value);
+  if (unknown.length === 0) return true;
+
+  if (directive === 'Warn') {
+    exchange.res.setHeader('Warning', warningHeaders(unknown));
+    return true;
+  }
+  const reason = `strict decoding error: ${unknown.join(', ')}`;
+  sendStatus(
+    exchange,
+    errors.badRequest(cannotHandleMessage('ImageSignature', endpoint.apiVersion, reason)),
+  );
+  return false;
+}
+
 async function store(
   context: PipelineContext,
   exchange: Exchange,
@@ -94,7 +157,8 @@ async function store(
   const outcome = await context.store.addSignature(imageName, signature, { createImage });
   if (outcome === 'no-image') return sendStatus(exchange, errors.imageNotFound(imageName));
   if (outcome === 'exists') return sendStatus(exchange, errors.signatureExists(name));
-  sendObject(exchange, 201, wireSignature(signature, endpoint));
+  if (outcome === 'full') return sendStatus(exchange, errors.storeFull());
+  sendObject(exchange, 201, wireSignature(signature, endpoint, context.profile.selfLink));
 }
 
 /** Fresh server-set identity: a random uid, and now at second precision in UTC. */

@@ -15,7 +15,9 @@ export interface SignatureDraft {
   content: string;
 }
 
-export type DraftResult = { ok: true; draft: SignatureDraft } | { ok: false; message: string };
+export type DraftResult =
+  /** `generatedName`: the name came from a lone generateName (3.x's GenerateName quirk). */
+  { ok: true; draft: SignatureDraft; generatedName: boolean } | { ok: false; message: string };
 
 const KIND = 'ImageSignature';
 
@@ -32,10 +34,9 @@ export function decodeSignature(value: unknown, body: Buffer, endpoint: ApiVersi
 
   const apiVersion = found.apiVersion || endpoint;
   const kind = found.kind || KIND;
-  const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
   const cannot = (reason: string): DraftResult => ({
     ok: false,
-    message: `${kind} in version ${goQuote(version)} cannot be handled as a ${KIND}: ${reason}`,
+    message: cannotHandleMessage(kind, apiVersion, reason),
   });
 
   if (kind !== KIND || !KNOWN_VERSIONS.includes(apiVersion)) {
@@ -53,7 +54,16 @@ export function decodeSignature(value: unknown, body: Buffer, endpoint: ApiVersi
     return { ok: false, message };
   }
   const type = typeof object['type'] === 'string' ? object['type'] : '';
-  return { ok: true, draft: { metadata: wipedMetadata(object['metadata']), type, content } };
+  const metadata = wipedMetadata(object['metadata']);
+  const generatedName =
+    !(object['metadata'] as ObjectMeta | null | undefined)?.name && !!metadata.name;
+  return { ok: true, draft: { metadata, type, content }, generatedName };
+}
+
+/** The 400 message for a body whose kind and version were read but not its fields. */
+export function cannotHandleMessage(kind: string, apiVersion: string, reason: string): string {
+  const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
+  return `${kind} in version ${goQuote(version)} cannot be handled as a ${KIND}: ${reason}`;
 }
 
 /** The body's own kind and apiVersion, or Go's unmarshal error. */

@@ -51,6 +51,20 @@ export function sendRawJson(exchange: Exchange, httpCode: number, value: object)
   send(exchange, httpCode, JSON_MEDIA_TYPE, rawPrettyJson(value));
 }
 
+/**
+ * A plain-text answer, as Go's http.Error and the 1.7 authorization filter write them:
+ * never negotiated, always with X-Content-Type-Options: nosniff.
+ */
+export function sendText(
+  exchange: Exchange,
+  httpCode: number,
+  text: string,
+  contentType = 'text/plain; charset=utf-8',
+): void {
+  exchange.res.setHeader('X-Content-Type-Options', 'nosniff');
+  send(exchange, httpCode, contentType, text);
+}
+
 function send(
   exchange: Exchange,
   httpCode: number,

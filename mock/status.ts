@@ -32,7 +32,8 @@ export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
   InternalError: 500,
 };
 
-export type CauseReason = 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueForbidden';
+export type CauseReason =
+  'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueForbidden' | 'FieldValueNotSupported';
 
 export interface StatusCause {
   reason: CauseReason;
@@ -91,6 +92,24 @@ export function failure(
   if (details !== undefined) status.details = orderedDetails(details);
   status.code = code;
   return { httpCode: code, status };
+}
+
+/**
+ * A 500 without a reason (StatusReasonUnknown), as ErrorToAPIStatus writes an error that
+ * is not an API status, such as one from etcd.
+ */
+export function unknownFailure(message: string): StatusReply {
+  return {
+    httpCode: 500,
+    status: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      code: 500,
+    },
+  };
 }
 
 /** The Status a delete answers with: no message, reason, details or code. */

@@ -7,11 +7,16 @@ import type { StoredSignature } from './signature-store';
 
 type OwnerReference = NonNullable<ObjectMeta['ownerReferences']>[number];
 
-export function wireSignature(stored: StoredSignature, endpoint: Endpoint): CreatedResponse {
+/** `selfLink` is false for releases after k8s 1.19, which no longer set it. */
+export function wireSignature(
+  stored: StoredSignature,
+  endpoint: Endpoint,
+  selfLink = true,
+): CreatedResponse {
   const { metadata } = stored;
   const meta: ObjectMeta = { name: metadata.name };
   if (metadata.generateName) meta.generateName = metadata.generateName;
-  meta.selfLink = `${endpoint.collectionPath}/${goQueryEscape(metadata.name)}`;
+  if (selfLink) meta.selfLink = `${endpoint.collectionPath}/${goQueryEscape(metadata.name)}`;
   meta.uid = metadata.uid;
   if (metadata.resourceVersion) meta.resourceVersion = metadata.resourceVersion;
   if (metadata.generation) meta.generation = metadata.generation;

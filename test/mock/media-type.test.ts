@@ -34,14 +34,19 @@ describe('bareMediaType', () => {
 });
 
 describe('codec', () => {
-  it('offers no protobuf serializer until protobuf bodies are built', () => {
-    expect(responseSerializer('application/vnd.kubernetes.protobuf')).toBeUndefined();
-    expect(requestSerializer('application/vnd.kubernetes.protobuf')).toBeUndefined();
+  it('offers protobuf for request bodies and answers', () => {
+    const protobuf = 'application/vnd.kubernetes.protobuf';
+    expect(responseSerializer(protobuf)?.mediaType).toBe(protobuf);
+    expect(requestSerializer(protobuf)?.mediaType).toBe(protobuf);
   });
 
-  it('falls back from protobuf to JSON when the client allows it', () => {
+  it('takes protobuf when the client lists it before JSON, as client-go does', () => {
     const accept = 'application/vnd.kubernetes.protobuf, application/json';
-    expect(responseSerializer(accept)?.mediaType).toBe('application/json');
+    expect(responseSerializer(accept)?.mediaType).toBe('application/vnd.kubernetes.protobuf');
+  });
+
+  it('falls back to JSON past a media type it cannot produce', () => {
+    expect(responseSerializer('text/html, application/json')?.mediaType).toBe('application/json');
   });
 
   it('reads a missing Content-Type as JSON', () => {
