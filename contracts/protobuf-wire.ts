@@ -49,7 +49,7 @@ export function encodeProtobuf(value: unknown): Buffer {
   const kind = typeof json['kind'] === 'string' ? json['kind'] : '';
   const apiVersion = typeof json['apiVersion'] === 'string' ? json['apiVersion'] : '';
   const type = kindType(kind || 'ImageSignature');
-  const raw = type.encode(type.fromObject(toProtoShape(json))).finish();
+  const raw = type.encode(type.fromObject(toProtoShape(json) as Json)).finish();
   return encodeEnvelope({ apiVersion, kind }, raw);
 }
 
@@ -74,7 +74,11 @@ export function decodeProtobuf(bytes: Buffer): Json {
   const type = kindType(typeMeta.kind ?? '');
   const raw = (envelope['raw'] as Uint8Array | undefined) ?? new Uint8Array(0);
   const object = type.toObject(type.decode(raw), { bytes: String, longs: Number, defaults: false });
-  return { kind: typeMeta.kind, apiVersion: typeMeta.apiVersion, ...fromProtoShape(object) };
+  return {
+    kind: typeMeta.kind,
+    apiVersion: typeMeta.apiVersion,
+    ...(fromProtoShape(object) as Json),
+  };
 }
 
 // JSON and protobuf differ in three ways here: times are {seconds, nanos}, the issuer and
