@@ -14,8 +14,22 @@ interface MutableImage {
   signatures: StoredSignature[];
 }
 
+export interface MemoryStoreOptions {
+  /** The most signatures held at once, over all images, so memory stays bounded. */
+  maxSignatures?: number;
+}
+
+/** Default of `maxSignatures`: room for any test run, and a bound on a runaway client. */
+export const DEFAULT_MAX_SIGNATURES = 100_000;
+
 export class MemorySignatureStore implements SignatureStore {
   private readonly images = new Map<string, MutableImage>();
+  private readonly maxSignatures: number;
+  private signatureCount = 0;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.maxSignatures = options.maxSignatures ?? DEFAULT_MAX_SIGNATURES;
+  }
 
   async getImage(name: string): Promise<StoredImage | undefined> {
     const image = this.images.get(name);
@@ -36,15 +50,16 @@ export class MemorySignatureStore implements SignatureStore {
     signature: StoredSignature,
     options: AddOptions = {},
   ): Promise<AddOutcome> {
-    let image = this.images.get(imageName);
-    if (image === undefined) {
-      if (!options.createImage) return 'no-image';
-      image = { name: imageName, dockerReference: '', signatures: [] };
-      this.images.set(imageName, image);
-    }
-    if (image.signatures.some((existing) => isDuplicate(existing, signature))) return 'exists';
+    const known = this.images.get(imageName);
+    if (known === undefined && !options.createImage) return 'no-image';
+    if (known?.signatures.some((existing) => isDuplicate(existing, signature))) return 'exists';
+    // As on a server whose etcd is out of space: lookups and duplicates answer first.
+    if (this.signatureCount >= this.maxSignatures) return 'full';
 
+    const image = known ?? { name: imageName, dockerReference: '', signatures: [] };
+    this.images.set(imageName, image);
     image.signatures.push(signature);
+    this.signatureCount++;
     return 'added';
   }
 
@@ -55,6 +70,7 @@ export class MemorySignatureStore implements SignatureStore {
     const index = image.signatures.findIndex((sig) => sig.metadata.name === signatureName);
     if (index === -1) return 'no-signature';
     image.signatures.splice(index, 1);
+    this.signatureCount--;
     return 'deleted';
   }
 }

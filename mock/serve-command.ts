@@ -5,11 +5,11 @@ import { DEFAULT_DEV_TOKEN } from './authenticate';
 import { createHandler } from './create-handler';
 import { defaultIdentity } from './create-signature';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
-import { MemorySignatureStore } from './memory-store';
+import { DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
 import { seedStore } from './seed-store';
 import { serveBanner } from './serve-banner';
 import { DEFAULT_PROFILE } from './server-profile';
-import { startServer } from './start-server';
+import { DEFAULT_REQUEST_TIMEOUT_MS, startServer } from './start-server';
 
 interface ServeFlags {
   http: boolean;
@@ -23,6 +23,8 @@ interface ServeFlags {
   image: string[];
   createUnknownImages: boolean;
   logLevel: LogLevel;
+  maxSignatures: number;
+  requestTimeout: number;
 }
 
 export function serveCommand(): Command {
@@ -43,6 +45,18 @@ export function serveCommand(): Command {
     .option('--anonymous-401', 'answer 401 instead of 403 to requests without a token', false)
     .option('--image <name>', 'add a known image without signatures (repeatable)', collect, [])
     .option('--create-unknown-images', 'create an unknown image on its first signature', false)
+    .option(
+      '--max-signatures <n>',
+      'most signatures stored at once; past it a create answers 500, as when etcd is full',
+      integer(1, 10_000_000),
+      DEFAULT_MAX_SIGNATURES,
+    )
+    .option(
+      '--request-timeout <s>',
+      'seconds a client may take to send a request; slower ones get 408 and are cut off',
+      integer(1, 3600),
+      DEFAULT_REQUEST_TIMEOUT_MS / 1000,
+    )
     .addOption(
       new Option('--log-level <level>', 'request log level on stderr')
         .choices(LOG_LEVELS)
@@ -52,7 +66,7 @@ export function serveCommand(): Command {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const store = new MemorySignatureStore();
+  const store = new MemorySignatureStore({ maxSignatures: flags.maxSignatures });
   const seeded = await seedStore(store, {
     seed: flags.seed,
     images: flags.images,
@@ -68,7 +82,10 @@ async function serve(flags: ServeFlags): Promise<void> {
     createUnknownImages: flags.createUnknownImages,
     logger: createLogger({ level: flags.logLevel }),
   });
-  const running = await startServer(handler, flags);
+  const running = await startServer(handler, {
+    ...flags,
+    requestTimeoutMs: flags.requestTimeout * 1000,
+  });
 
   process.stdout.write(
     serveBanner({

@@ -19,9 +19,10 @@ export interface StoredImage {
 
 /**
  * `added` stores the signature; `exists` means a signature of that name, or of the same
- * type and content bytes, is already on the image; `no-image` that the image is unknown.
+ * type and content bytes, is already on the image; `no-image` that the image is unknown;
+ * `full` that the store holds its configured maximum and adds nothing more.
  */
-export type AddOutcome = 'added' | 'exists' | 'no-image';
+export type AddOutcome = 'added' | 'exists' | 'no-image' | 'full';
 
 export type DeleteOutcome = 'deleted' | 'no-signature' | 'no-image';
 

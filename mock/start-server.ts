@@ -1,6 +1,13 @@
 // Binds the bare handler to node:http or node:https. The HTTPS certificate is made in
 // memory at each start (never written to disk), for localhost and the loopback addresses.
-import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+// A client gets a bounded time to send its request, so slow or stalled ones cannot hold
+// sockets for long.
+import {
+  createServer as createHttpServer,
+  type RequestListener,
+  type Server,
+  type ServerOptions,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -10,7 +17,12 @@ export interface ListenOptions {
   http: boolean;
   host: string;
   port: number;
+  /** How long a client may take to send headers and body; then 408 and the socket closes. */
+  requestTimeoutMs?: number;
 }
+
+/** As kube-apiserver's --request-timeout default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
   server: Server;
@@ -23,9 +35,10 @@ export async function startServer(
   handler: RequestListener,
   options: ListenOptions,
 ): Promise<RunningServer> {
+  const limits = timeouts(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const server = options.http
-    ? createHttpServer(handler)
-    : createHttpsServer(await selfSignedCertificate(options.host), handler);
+    ? createHttpServer(limits, handler)
+    : createHttpsServer({ ...limits, ...(await selfSignedCertificate(options.host)) }, handler);
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
@@ -39,6 +52,16 @@ export async function startServer(
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${options.http ? 'http' : 'https'}://${host}:${port}`;
   return { server, url, close: () => closeServer(server) };
+}
+
+// Node checks the deadlines on a timer; a check every quarter of the limit keeps the
+// overshoot small without a timer per socket.
+function timeouts(requestTimeoutMs: number): ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeoutMs / 4)),
+  };
 }
 
 function closeServer(server: Server): Promise<void> {

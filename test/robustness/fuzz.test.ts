@@ -5,6 +5,8 @@ import fc from 'fast-check';
 
 import type { Reply } from '../../contracts/contract-client';
 import { expectConforms, expectSchema } from '../../contracts/conformance';
+import { PROTOBUF_MEDIA_TYPE } from '../../mock/media-type';
+import { PROTOBUF_PREFIX, decodeObject } from '../../mock/protobuf/codec';
 import {
   encodeName,
   encodedBody,
@@ -15,7 +17,7 @@ import {
   signatureName,
   validSignature,
 } from './fuzz-arbitraries';
-import { startMockUnderTest, type MockUnderTest } from './mock-under-test';
+import { startMockUnderTest, type MockUnderTest, type RawReply } from './mock-under-test';
 
 jest.setTimeout(30_000);
 
@@ -39,11 +41,17 @@ function isBadRequestLine(reply: Reply): boolean {
  * `reroutes`: the request may have reached another route than `operationPath` (a name
  * that decodes to '' or holds a '/'), which answers a 404 or 405 Status of its own.
  */
-function expectWellFormed(operationPath: string, method: string, reply: Reply, reroutes = false) {
-  expect(reply.status).toBeGreaterThanOrEqual(200);
-  expect(reply.status).toBeLessThan(500);
-  if (isBadRequestLine(reply)) return;
+function expectWellFormed(
+  operationPath: string,
+  method: string,
+  raw: RawReply,
+  reroutes = false,
+): void {
+  expect(raw.status).toBeGreaterThanOrEqual(200);
+  expect(raw.status).toBeLessThan(500);
+  if (isBadRequestLine(raw)) return;
 
+  const reply = asJson(raw);
   if (reroutes && (reply.status === 404 || reply.status === 405)) expectSchema('Status', reply);
   else expectConforms(operationPath, method, reply);
   const body = reply.body as { kind?: unknown; code?: unknown };
@@ -55,9 +63,19 @@ function expectWellFormed(operationPath: string, method: string, reply: Reply, r
     });
 }
 
+/**
+ * A protobuf answer read as the JSON it stands for: the contract suite reads JSON and
+ * YAML only, and the document gives protobuf bodies the JSON bodies' schemas.
+ */
+function asJson(reply: RawReply): Reply {
+  if (reply.mediaType !== PROTOBUF_MEDIA_TYPE) return reply;
+  expect(reply.bytes.subarray(0, 4)).toEqual(PROTOBUF_PREFIX);
+  return { ...reply, mediaType: 'application/json', body: decodeObject(reply.bytes).object };
+}
+
 /** Undoes a create the property let through, so every run starts from the same store. */
-async function forget(reply: Reply): Promise<void> {
-  const name = (reply.body as { metadata?: { name?: string } }).metadata?.name ?? '';
+async function forget(reply: RawReply): Promise<void> {
+  const name = (asJson(reply).body as { metadata?: { name?: string } }).metadata?.name ?? '';
   const image = name.slice(0, name.indexOf('@'));
   expect(await mock.store.deleteSignature(image, name)).toBe('deleted');
 }

@@ -4,14 +4,22 @@
 import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
 
 import type { Reply } from '../../contracts/contract-client';
-import { startInProcessMock, type InProcessMock } from '../../contracts/in-process-mock';
+import {
+  startInProcessMock,
+  type InProcessMock,
+  type InProcessOptions,
+} from '../../contracts/in-process-mock';
 import { bareMediaType, mediaTypeNamed } from '../../contracts/media-type';
-import type { MockOptions } from '../../mock/create-handler';
 
 export interface MockUnderTest extends InProcessMock {
   /** Every image and signature, as a string that compares by value. */
   snapshot(): Promise<string>;
-  send(call: RawCall): Promise<Reply>;
+  send(call: RawCall): Promise<RawReply>;
+}
+
+/** A Reply with the bytes as they came, for media types the contract suite cannot read. */
+export interface RawReply extends Reply {
+  bytes: Buffer;
 }
 
 export interface RawCall {
@@ -22,7 +30,7 @@ export interface RawCall {
   body?: string | Buffer;
 }
 
-export async function startMockUnderTest(options: MockOptions = {}): Promise<MockUnderTest> {
+export async function startMockUnderTest(options: InProcessOptions = {}): Promise<MockUnderTest> {
   const mock = await startInProcessMock(options);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
@@ -36,7 +44,7 @@ export async function startMockUnderTest(options: MockOptions = {}): Promise<Moc
   };
 }
 
-function send(baseUrl: string, agent: Agent, call: RawCall): Promise<Reply> {
+function send(baseUrl: string, agent: Agent, call: RawCall): Promise<RawReply> {
   const name = `${call.method} ${call.path.slice(0, 200)}`;
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}${call.path}`, {
@@ -55,8 +63,14 @@ function send(baseUrl: string, agent: Agent, call: RawCall): Promise<Reply> {
   });
 }
 
-function reply(call: string, status: number, headers: Reply['headers'], chunks: Buffer[]): Reply {
-  const text = Buffer.concat(chunks).toString('utf8');
+function reply(
+  call: string,
+  status: number,
+  headers: Reply['headers'],
+  chunks: Buffer[],
+): RawReply {
+  const bytes = Buffer.concat(chunks);
+  const text = bytes.toString('utf8');
   const mediaType = bareMediaType(headers['content-type']);
   const media = mediaTypeNamed(mediaType);
   let body: unknown;
@@ -66,5 +80,5 @@ function reply(call: string, status: number, headers: Reply['headers'], chunks: 
   } catch (error) {
     decodeError = `not valid ${mediaType}: ${String(error)}`;
   }
-  return { status, headers, mediaType, text, body, decodeError, call };
+  return { status, headers, mediaType, text, body, decodeError, call, bytes };
 }
