@@ -2,11 +2,9 @@
 // storms of creates and deletes leave a store that every answer agrees with.
 import { randomBytes } from 'node:crypto';
 
-import { startMockUnderTest, type MockUnderTest } from './mock-under-test';
+import { freshName, startMockUnderTest, type MockUnderTest } from './mock-under-test';
 
 jest.setTimeout(30_000);
-
-const COLLECTION = '/oapi/v1/imagesignatures';
 
 let mock: MockUnderTest;
 beforeAll(async () => {
@@ -14,30 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-function create(name: string, content = randomBytes(24).toString('base64')) {
-  return mock.send({
-    method: 'POST',
-    path: COLLECTION,
-    headers: { authorization: `Bearer ${mock.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'ImageSignature',
-      apiVersion: 'v1',
-      metadata: { name },
-      type: 'atomic',
-      content,
-    }),
-  });
-}
-
-function remove(name: string) {
-  return mock.send({
-    method: 'DELETE',
-    path: `${COLLECTION}/${encodeURIComponent(name)}`,
-    headers: { authorization: `Bearer ${mock.token}` },
-  });
-}
-
-const freshName = () => `${mock.image}@${randomBytes(16).toString('hex')}`;
+const create = (name: string, content?: string) => mock.create(name, content);
+const remove = (name: string) => mock.remove(name);
+const fresh = () => freshName(mock.image);
 
 function countCodes(codes: number[]): Record<number, number> {
   const counts: Record<number, number> = {};
@@ -52,7 +29,7 @@ async function storedNames(): Promise<string[]> {
 
 describe('the mock under concurrent clients', () => {
   it('answers 201 to exactly one of 200 concurrent creates of a name, 409 to the rest', async () => {
-    const name = freshName();
+    const name = fresh();
     const replies = await Promise.all(Array.from({ length: 200 }, () => create(name)));
 
     expect(countCodes(replies.map((reply) => reply.status))).toEqual({ 201: 1, 409: 199 });
@@ -62,9 +39,7 @@ describe('the mock under concurrent clients', () => {
 
   it('answers 201 to exactly one of 100 concurrent creates of the same content', async () => {
     const content = randomBytes(24).toString('base64');
-    const replies = await Promise.all(
-      Array.from({ length: 100 }, () => create(freshName(), content)),
-    );
+    const replies = await Promise.all(Array.from({ length: 100 }, () => create(fresh(), content)));
 
     expect(countCodes(replies.map((reply) => reply.status))).toEqual({ 201: 1, 409: 99 });
     const winner = replies.find((reply) => reply.status === 201);
@@ -72,7 +47,7 @@ describe('the mock under concurrent clients', () => {
   });
 
   it('answers 200 to exactly one of 100 concurrent deletes of a name, 404 to the rest', async () => {
-    const name = freshName();
+    const name = fresh();
     expect((await create(name)).status).toBe(201);
     const replies = await Promise.all(Array.from({ length: 100 }, () => remove(name)));
 
@@ -81,7 +56,7 @@ describe('the mock under concurrent clients', () => {
   });
 
   it('keeps the store consistent with every answer of a create/delete storm', async () => {
-    const names = Array.from({ length: 8 }, freshName);
+    const names = Array.from({ length: 8 }, fresh);
     const before = await storedNames();
     const operations = Array.from({ length: 1200 }, (_, index) => {
       const name = names[index % names.length] ?? '';

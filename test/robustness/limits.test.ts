@@ -4,28 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 
 import type { Reply } from '../../contracts/contract-client';
-import { startMockUnderTest, type MockUnderTest } from './mock-under-test';
+import { freshName, startMockUnderTest, type MockUnderTest } from './mock-under-test';
 
 jest.setTimeout(30_000);
 
 const COLLECTION = '/oapi/v1/imagesignatures';
 
-function create(mock: MockUnderTest, name: string): Promise<Reply> {
-  return mock.send({
-    method: 'POST',
-    path: COLLECTION,
-    headers: { authorization: `Bearer ${mock.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'ImageSignature',
-      apiVersion: 'v1',
-      metadata: { name },
-      type: 'atomic',
-      content: randomBytes(24).toString('base64'),
-    }),
-  });
-}
-
-const fresh = (image: string) => `${image}@${randomBytes(16).toString('hex')}`;
+const create = (mock: MockUnderTest, name: string): Promise<Reply> => mock.create(name);
 
 describe('a store at its maximum', () => {
   const MAX = 4;
@@ -36,10 +21,10 @@ describe('a store at its maximum', () => {
   afterEach(() => mock.close());
 
   it('answers 500 with the etcd out-of-space Status, and stores nothing more', async () => {
-    const names = Array.from({ length: MAX }, () => fresh(mock.image));
+    const names = Array.from({ length: MAX }, () => freshName(mock.image));
     for (const name of names) expect((await create(mock, name)).status).toBe(201);
 
-    const refused = await create(mock, fresh(mock.image));
+    const refused = await create(mock, freshName(mock.image));
     expect(refused.status).toBe(500);
     expect(refused.body).toEqual({
       kind: 'Status',
@@ -54,31 +39,27 @@ describe('a store at its maximum', () => {
   });
 
   it('still answers 409 for a duplicate and 404 for an unknown image when full', async () => {
-    const names = Array.from({ length: MAX }, () => fresh(mock.image));
+    const names = Array.from({ length: MAX }, () => freshName(mock.image));
     for (const name of names) await create(mock, name);
 
     expect((await create(mock, names[0] ?? '')).body).toMatchObject({ reason: 'AlreadyExists' });
     const unknownImage = `sha256:${randomBytes(32).toString('hex')}`;
-    expect((await create(mock, fresh(unknownImage))).status).toBe(404);
+    expect((await create(mock, freshName(unknownImage))).status).toBe(404);
   });
 
   it('makes room again when a signature is deleted', async () => {
-    const names = Array.from({ length: MAX }, () => fresh(mock.image));
+    const names = Array.from({ length: MAX }, () => freshName(mock.image));
     for (const name of names) await create(mock, name);
 
-    const removed = await mock.send({
-      method: 'DELETE',
-      path: `${COLLECTION}/${encodeURIComponent(names[0] ?? '')}`,
-      headers: { authorization: `Bearer ${mock.token}` },
-    });
+    const removed = await mock.remove(names[0] ?? '');
     expect(removed.status).toBe(200);
-    expect((await create(mock, fresh(mock.image))).status).toBe(201);
-    expect((await create(mock, fresh(mock.image))).status).toBe(500);
+    expect((await create(mock, freshName(mock.image))).status).toBe(201);
+    expect((await create(mock, freshName(mock.image))).status).toBe(500);
   });
 
   it('lets exactly the maximum through a burst of concurrent creates', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 60 }, () => create(mock, fresh(mock.image))),
+      Array.from({ length: 60 }, () => create(mock, freshName(mock.image))),
     );
     const codes = replies.map((reply) => reply.status).sort();
     expect(codes).toEqual([...Array(MAX).fill(201), ...Array(60 - MAX).fill(500)]);
@@ -93,8 +74,8 @@ describe('a store at its maximum', () => {
     const first = `sha256:${randomBytes(32).toString('hex')}`;
     const second = `sha256:${randomBytes(32).toString('hex')}`;
 
-    expect((await create(mock, fresh(first))).status).toBe(201);
-    expect((await create(mock, fresh(second))).status).toBe(500);
+    expect((await create(mock, freshName(first))).status).toBe(201);
+    expect((await create(mock, freshName(second))).status).toBe(500);
     expect(await mock.store.getImage(second)).toBeUndefined();
   });
 });
@@ -136,7 +117,7 @@ describe('slow and stalled clients', () => {
 
   it('answers other clients while stalled ones hold sockets', async () => {
     const stalled = Array.from({ length: 40 }, () => stall(port, head('X-Slow: 1')));
-    const reply = await create(mock, fresh(mock.image));
+    const reply = await create(mock, freshName(mock.image));
     expect(reply.status).toBe(201);
 
     const answers = await Promise.all(stalled);

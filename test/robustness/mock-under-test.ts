@@ -1,6 +1,7 @@
 // Our mock on 127.0.0.1 and a free port, with its store in reach, and a sender that puts
 // exactly the given path, headers and bytes on the wire. Answers come back as the
 // contract suite's Reply, so its spec-driven conformance check applies to them.
+import { randomBytes } from 'node:crypto';
 import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
 
 import type { Reply } from '../../contracts/contract-client';
@@ -15,6 +16,17 @@ export interface MockUnderTest extends InProcessMock {
   /** Every image and signature, as a string that compares by value. */
   snapshot(): Promise<string>;
   send(call: RawCall): Promise<RawReply>;
+  /** POSTs a valid JSON signature of `name` (random content unless given). */
+  create(name: string, content?: string): Promise<RawReply>;
+  /** DELETEs `name`, %-encoded. */
+  remove(name: string): Promise<RawReply>;
+}
+
+const COLLECTION = '/oapi/v1/imagesignatures';
+
+/** `<image>@<32 random hex digits>`. */
+export function freshName(image: string): string {
+  return `${image}@${randomBytes(16).toString('hex')}`;
 }
 
 /** A Reply with the bytes as they came, for media types the contract suite cannot read. */
@@ -33,10 +45,27 @@ export interface RawCall {
 export async function startMockUnderTest(options: InProcessOptions = {}): Promise<MockUnderTest> {
   const mock = await startInProcessMock(options);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const auth = { authorization: `Bearer ${mock.token}` };
+  const call = (raw: RawCall) => send(mock.baseUrl, agent, raw);
   return {
     ...mock,
     snapshot: async () => JSON.stringify(await mock.store.listImages()),
-    send: (call) => send(mock.baseUrl, agent, call),
+    send: call,
+    create: (name, content = randomBytes(24).toString('base64')) =>
+      call({
+        method: 'POST',
+        path: COLLECTION,
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'ImageSignature',
+          apiVersion: 'v1',
+          metadata: { name },
+          type: 'atomic',
+          content,
+        }),
+      }),
+    remove: (name) =>
+      call({ method: 'DELETE', path: `${COLLECTION}/${encodeURIComponent(name)}`, headers: auth }),
     close: async () => {
       agent.destroy();
       await mock.close();
