@@ -1,14 +1,17 @@
 // `imagesig serve`: the mock on HTTPS (or --http), seeded, logging one line per request.
+import { writeFile } from 'node:fs/promises';
+
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 import { DEFAULT_DEV_TOKEN } from './authenticate';
 import { createHandler } from './create-handler';
 import { defaultIdentity } from './create-signature';
+import { kubeconfig } from './kubeconfig';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
 import { DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
 import { seedStore } from './seed-store';
 import { serveBanner } from './serve-banner';
-import { DEFAULT_PROFILE } from './server-profile';
+import { DEFAULT_PROFILE, PROFILE_VERSIONS, PROFILES, type ProfileVersion } from './server-profile';
 import { DEFAULT_REQUEST_TIMEOUT_MS, startServer } from './start-server';
 
 interface ServeFlags {
@@ -25,6 +28,9 @@ interface ServeFlags {
   logLevel: LogLevel;
   maxSignatures: number;
   requestTimeout: number;
+  profile: ProfileVersion;
+  kubeconfig: string | undefined;
+  printKubeconfig: boolean;
 }
 
 export function serveCommand(): Command {
@@ -58,6 +64,17 @@ export function serveCommand(): Command {
       DEFAULT_REQUEST_TIMEOUT_MS / 1000,
     )
     .addOption(
+      new Option('--profile <release>', 'the OpenShift release whose answers to copy')
+        .choices(PROFILE_VERSIONS)
+        .default(DEFAULT_PROFILE.version),
+    )
+    .option('--kubeconfig <file>', 'write a kubeconfig for this server to <file> once listening')
+    .option(
+      '--print-kubeconfig',
+      'print the kubeconfig on stdout instead of the banner (which goes to stderr)',
+      false,
+    )
+    .addOption(
       new Option('--log-level <level>', 'request log level on stderr')
         .choices(LOG_LEVELS)
         .default('info'),
@@ -80,6 +97,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     unprivilegedTokens: flags.unprivilegedToken,
     anonymous401: flags.anonymous401,
     createUnknownImages: flags.createUnknownImages,
+    profile: PROFILES[flags.profile],
     logger: createLogger({ level: flags.logLevel }),
   });
   const running = await startServer(handler, {
@@ -87,16 +105,28 @@ async function serve(flags: ServeFlags): Promise<void> {
     requestTimeoutMs: flags.requestTimeout * 1000,
   });
 
-  process.stdout.write(
-    serveBanner({
-      url: running.url,
-      token: DEFAULT_DEV_TOKEN,
-      profileVersion: DEFAULT_PROFILE.version,
-      seed: flags.seed,
-      images: seeded,
-      extraImages: flags.image,
-    }),
-  );
+  const config = kubeconfig({
+    url: running.url,
+    token: DEFAULT_DEV_TOKEN,
+    certificate: running.certificate,
+  });
+  // Written before the banner, so that whoever waits for the banner finds the file.
+  if (flags.kubeconfig !== undefined) await writeFile(flags.kubeconfig, config, { mode: 0o600 });
+
+  const banner = serveBanner({
+    url: running.url,
+    token: DEFAULT_DEV_TOKEN,
+    profileVersion: flags.profile,
+    seed: flags.seed,
+    images: seeded,
+    extraImages: flags.image,
+  });
+  if (flags.printKubeconfig) {
+    process.stderr.write(banner);
+    process.stdout.write(config);
+  } else {
+    process.stdout.write(banner);
+  }
   closeOnSignal(() => running.close());
 }
 

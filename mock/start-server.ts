@@ -28,6 +28,8 @@ export interface RunningServer {
   server: Server;
   /** Base URL with the port actually bound, e.g. https://127.0.0.1:8443. */
   url: string;
+  /** The HTTPS certificate (PEM), public: clients may trust it as a CA. */
+  certificate: string | undefined;
   close(): Promise<void>;
 }
 
@@ -36,9 +38,11 @@ export async function startServer(
   options: ListenOptions,
 ): Promise<RunningServer> {
   const limits = timeouts(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-  const server = options.http
-    ? createHttpServer(limits, handler)
-    : createHttpsServer({ ...limits, ...(await selfSignedCertificate(options.host)) }, handler);
+  const tls = options.http ? undefined : await selfSignedCertificate(options.host);
+  const server =
+    tls === undefined
+      ? createHttpServer(limits, handler)
+      : createHttpsServer({ ...limits, ...tls }, handler);
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
@@ -51,7 +55,7 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${options.http ? 'http' : 'https'}://${host}:${port}`;
-  return { server, url, close: () => closeServer(server) };
+  return { server, url, certificate: tls?.cert, close: () => closeServer(server) };
 }
 
 // Node checks the deadlines on a timer; a check every quarter of the limit keeps the

@@ -1,0 +1,209 @@
+// The real kubectl against a spawned `imagesig serve` over HTTPS, with the kubeconfig the
+// mock prints: discovery, the OpenAPI document kubectl validates with, create, the
+// AlreadyExists of the same file, and delete, as a user would type them.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const IMAGE = `sha256:${'4e'.repeat(32)}`;
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, command);
+    if (dir !== '' && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const KUBECTL = onPath('kubectl');
+if (KUBECTL === undefined) {
+  // Visible in every run without kubectl; .ci/run installs Debian's kubernetes-client.
+  console.warn('test/kubectl: kubectl is not on PATH, so the kubectl tests are skipped');
+}
+const describeWithKubectl = KUBECTL === undefined ? describe.skip : describe;
+
+interface Served {
+  child: ChildProcess;
+  dir: string;
+  kubeconfig: string;
+  log: () => RequestLine[];
+}
+
+interface RequestLine {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** Starts serve with --print-kubeconfig and waits for the whole kubeconfig on stdout. */
+async function serve(profile: string): Promise<Served> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'imagesig-kubectl-'));
+  const args = ['scripts/imagesig.js', 'serve', '--port', '0', '--images', '0'];
+  args.push('--image', IMAGE, '--profile', profile, '--print-kubeconfig');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const config = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (/^preferences: \{\}\n/m.test(out)) resolve(out);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  await writeFile(kubeconfig, config);
+  return { child, dir, kubeconfig, log: () => requestLines(stderr) };
+}
+
+function requestLines(stderr: string): RequestLine[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { event?: string } & RequestLine)
+    .filter((entry) => entry.event === 'request')
+    .map(({ method, path: requestPath, status }) => ({ method, path: requestPath, status }));
+}
+
+async function stop(served: Served): Promise<void> {
+  const exited = new Promise((done) => served.child.once('exit', done));
+  served.child.kill('SIGTERM');
+  await exited;
+  await rm(served.dir, { recursive: true, force: true });
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** kubectl with its own home and cache, so nothing leaks in from the machine or out. */
+function kubectl(served: Served, args: string[]): Promise<Run> {
+  const all = ['--kubeconfig', served.kubeconfig, '--cache-dir', path.join(served.dir, 'cache')];
+  all.push('--request-timeout', '20s', ...args);
+  const env = { PATH: process.env['PATH'] ?? '', HOME: served.dir };
+  return new Promise((resolve) => {
+    execFile(KUBECTL ?? 'kubectl', all, { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function signatureFile(dir: string, name: string): Promise<string> {
+  const file = path.join(dir, `${name.replace(/[:@]/g, '-')}.yaml`);
+  const content = Buffer.from(`kubectl signature ${name}`).toString('base64');
+  const yaml = [
+    'apiVersion: image.openshift.io/v1',
+    'kind: ImageSignature',
+    'metadata:',
+    `  name: "${name}"`,
+    'type: atomic',
+    `content: ${content}`,
+    '',
+  ].join('\n');
+  await writeFile(file, yaml);
+  return file;
+}
+
+describeWithKubectl('kubectl against imagesig serve (default profile, 3.11)', () => {
+  let served: Served;
+  const name = `${IMAGE}@${'a1'.repeat(16)}`;
+
+  beforeAll(async () => {
+    served = await serve('3.11');
+  });
+
+  afterAll(() => stop(served));
+
+  it('creates a signature from a file, validating it with the served OpenAPI document', async () => {
+    const file = await signatureFile(served.dir, name);
+    const run = await kubectl(served, ['create', '-f', file]);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`imagesignature.image.openshift.io/${name} created\n`);
+    const log = served.log();
+    expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 200 });
+    expect(log).toContainEqual({
+      ...only('POST', '/apis/image.openshift.io/v1/imagesignatures'),
+      status: 201,
+    });
+  });
+
+  it('reports AlreadyExists for the same file again', async () => {
+    const file = await signatureFile(served.dir, name);
+    const run = await kubectl(served, ['create', '-f', file]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Error from server (AlreadyExists)');
+    expect(run.stderr).toContain(`imageSignatures.image.openshift.io "${name}" already exists`);
+  });
+
+  it('refuses a file with an unknown field before sending it', async () => {
+    const file = await signatureFile(served.dir, `${IMAGE}@${'b2'.repeat(16)}`);
+    await writeFile(file, 'bogus: 1\n', { flag: 'a' });
+    const before = served.log().length;
+    const run = await kubectl(served, ['create', '-f', file]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unknown field "bogus"');
+    expect(
+      served
+        .log()
+        .slice(before)
+        .filter((line) => line.method === 'POST'),
+    ).toEqual([]);
+  });
+
+  it('deletes the signature by name', async () => {
+    const run = await kubectl(served, ['delete', 'imagesignature', name]);
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`imagesignature.image.openshift.io "${name}" deleted\n`);
+  });
+
+  it('reports NotFound for a name that is gone', async () => {
+    const run = await kubectl(served, ['delete', 'imagesignature', name]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Error from server (NotFound)');
+  });
+});
+
+describeWithKubectl('kubectl against imagesig serve --profile 4', () => {
+  let served: Served;
+  const name = `${IMAGE}@${'c3'.repeat(16)}`;
+
+  beforeAll(async () => {
+    served = await serve('4');
+  });
+
+  afterAll(() => stop(served));
+
+  it('creates and deletes on the grouped path, reading /openapi/v3 first', async () => {
+    const file = await signatureFile(served.dir, name);
+    const created = await kubectl(served, ['create', '-f', file]);
+    const deleted = await kubectl(served, ['delete', 'imagesignature', name]);
+
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(deleted).toMatchObject({ code: 0, stderr: '' });
+    const log = served.log();
+    expect(log).toContainEqual({ ...only('GET', '/openapi/v3'), status: 200 });
+    expect(log).toContainEqual({
+      ...only('DELETE', `/apis/image.openshift.io/v1/imagesignatures/${name}`),
+      status: 200,
+    });
+  });
+});
+
+function only(method: string, requestPath: string): Omit<RequestLine, 'status'> {
+  return { method, path: requestPath };
+}
