@@ -26,8 +26,7 @@ export function sendDiscovery(
 
   const serializer = discoverySerializer(accept);
   if (serializer === undefined) {
-    const reply = errors.notAcceptable(profile);
-    return sendRawJson(exchange, reply.httpCode, reply.status);
+    return sendRawJson(exchange, 406, errors.notAcceptableBody(profile));
   }
   sendObject({ ...exchange, serializer }, 200, answer.value);
 }
