@@ -37,7 +37,7 @@ export async function startServer(
   handler: RequestListener,
   options: ListenOptions,
 ): Promise<RunningServer> {
-  const limits = timeouts(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const limits = serverLimits(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const tls = options.http ? undefined : await selfSignedCertificate(options.host);
   const server =
     tls === undefined
@@ -59,9 +59,11 @@ export async function startServer(
 }
 
 // Node checks the deadlines on a timer; a check every quarter of the limit keeps the
-// overshoot small without a timer per socket.
-function timeouts(requestTimeoutMs: number): ServerOptions {
+// overshoot small without a timer per socket. Headers may take 1 MiB, as Go's
+// DefaultMaxHeaderBytes allows (node's own limit is 16 KiB, so long names would get 431).
+function serverLimits(requestTimeoutMs: number): ServerOptions {
   return {
+    maxHeaderSize: 1024 * 1024,
     requestTimeout: requestTimeoutMs,
     headersTimeout: requestTimeoutMs,
     connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeoutMs / 4)),

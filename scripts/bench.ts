@@ -15,7 +15,7 @@ import {
   resultsTable,
   type TargetFigures,
 } from '../bench/bench-report';
-import { SCENARIOS } from '../bench/bench-scenarios';
+import { SCENARIOS, type Scenario } from '../bench/bench-scenarios';
 import {
   START,
   TARGET_LABELS,
@@ -28,6 +28,7 @@ import { runScenario, type RunOptions, type ScenarioResult } from '../bench/run-
 interface BenchFlags extends RunOptions {
   warmup: number;
   targets: TargetName[];
+  scenarios: string[];
   /** Folder for a V8 CPU profile of our mock (node --cpu-prof). */
   cpuProf?: string;
 }
@@ -36,7 +37,7 @@ async function main(flags: BenchFlags): Promise<void> {
   const figures: TargetFigures[] = [];
   for (const name of flags.targets) figures.push(await benchTarget(name, flags));
 
-  const legend = SCENARIOS.map((scenario) => `- ${scenario.name}: ${scenario.summary}`);
+  const legend = chosen(flags).map((scenario) => `- ${scenario.name}: ${scenario.summary}`);
   const setup =
     `${flags.connections} connections, ${flags.duration} s per scenario ` +
     `after ${flags.warmup} s of warm-up, node ${process.version}`;
@@ -44,7 +45,7 @@ async function main(flags: BenchFlags): Promise<void> {
     [
       `## Throughput (${setup})`,
       '',
-      resultsTable(SCENARIOS, figures),
+      resultsTable(chosen(flags), figures),
       '',
       ...legend,
       '',
@@ -54,7 +55,7 @@ async function main(flags: BenchFlags): Promise<void> {
       '',
       '## Ratios (req/s)',
       '',
-      ratioTable(SCENARIOS, figures),
+      ratioTable(chosen(flags), figures),
       '',
       ...aimLines(figures),
       '',
@@ -68,7 +69,7 @@ async function benchTarget(name: TargetName, flags: BenchFlags): Promise<TargetF
   try {
     await warmUp(target, flags);
     const results = new Map<string, ScenarioResult>();
-    for (const scenario of SCENARIOS) {
+    for (const scenario of chosen(flags)) {
       if (scenario.needsYaml && name === 'bare') continue;
       progress(`  ${scenario.name}`);
       results.set(scenario.name, await runScenario(target, scenario, flags));
@@ -98,6 +99,10 @@ async function warmUp(target: BenchTarget, flags: BenchFlags): Promise<void> {
   await runScenario(target, first, { connections: flags.connections, duration: flags.warmup });
 }
 
+function chosen(flags: BenchFlags): Scenario[] {
+  return SCENARIOS.filter((scenario) => flags.scenarios.includes(scenario.name));
+}
+
 function progress(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
 }
@@ -118,12 +123,27 @@ function targetList(value: string): TargetName[] {
   return names as TargetName[];
 }
 
+function scenarioList(value: string): string[] {
+  const names = value.split(',').map((item) => item.trim());
+  const known = SCENARIOS.map(({ name }) => name);
+  for (const name of names) {
+    if (!known.includes(name)) throw new InvalidArgumentError(`unknown scenario "${name}"`);
+  }
+  return names;
+}
+
 const command = new Command('bench')
   .description('Throughput of our mock against Prism and bare node:http')
   .option('--duration <s>', 'seconds of load per scenario', positive, 3)
   .option('--warmup <s>', 'seconds of unmeasured load first, per target', positive, 1)
   .option('--connections <n>', 'concurrent connections', positive, 10)
   .option('--targets <list>', 'which targets, in order', targetList, ['ours', 'prism', 'bare'])
+  .option(
+    '--scenarios <list>',
+    'which scenarios',
+    scenarioList,
+    SCENARIOS.map(({ name }) => name),
+  )
   .option('--cpu-prof <dir>', 'write a V8 CPU profile of our mock into this folder')
   .action((flags: BenchFlags) => main(flags));
 

@@ -124,3 +124,16 @@ describe('slow and stalled clients', () => {
     expect(answers.filter((answer) => /^HTTP\/1\.1 408 /.test(answer))).toHaveLength(40);
   });
 });
+
+describe('long request lines', () => {
+  it('answers a delete of a 100 KB name with a Status, as Go reads 1 MiB of headers', async () => {
+    const mock = await startMockUnderTest();
+    try {
+      const reply = await mock.remove(`${mock.image}@${'a'.repeat(100_000)}`);
+      expect(reply.status).toBe(404);
+      expect(reply.body).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+    } finally {
+      await mock.close();
+    }
+  });
+});
