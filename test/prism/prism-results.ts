@@ -10,6 +10,7 @@ export const PRISM_LACKS: Readonly<Record<string, string>> = {
     'answers its own problem+json (or the example of the first documented error), ' +
     'not the Kubernetes Status the request calls for',
   'media:yaml': 'has no YAML serializer: 500 "Cannot find serializer"',
+  'media:protobuf': 'has no protobuf encoder: it answers the placeholder text "string"',
   'format:json': 'writes its own JSON layout: no trailing newline, no ?pretty or curl indent',
 };
 
