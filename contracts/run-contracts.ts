@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { Transform } from 'node:stream';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { MEDIA_TYPES_ENV } from './media-type';
 import { TARGET_ENV } from './target';
 
 // Runs the contract files in a child Jest, the way `npm test` runs them, with the target
@@ -20,6 +22,8 @@ export interface ContractRunOptions {
   prefixes?: string | undefined;
   /** Comma-separated tags to leave out, as IMAGESIG_SKIP takes them. */
   skip?: string | undefined;
+  /** Comma-separated media types the target claims, as IMAGESIG_MEDIA_TYPES takes them. */
+  mediaTypes?: string | undefined;
   junitFile: string;
 }
 
@@ -74,6 +78,7 @@ function childEnv(options: ContractRunOptions, junitFile: string): NodeJS.Proces
   set(TARGET_ENV.caFile, options.caFile === undefined ? undefined : resolve(options.caFile));
   set(TARGET_ENV.prefixes, options.prefixes);
   if (options.skip !== undefined) set('IMAGESIG_SKIP', options.skip);
+  if (options.mediaTypes !== undefined) set(MEDIA_TYPES_ENV, options.mediaTypes);
 
   set('JEST_JUNIT_OUTPUT_FILE', junitFile);
   set('JEST_JUNIT_SUITE_NAME', 'imagesig contracts: {title}');
@@ -94,15 +99,37 @@ function spawnJest(jsonFile: string, env: NodeJS.ProcessEnv): Promise<number> {
     '--json',
     `--outputFile=${jsonFile}`,
   ];
-  // stdout carries only the summary; Jest's report and its JSON chatter go to stderr.
+  // stdout carries only the summary; Jest's report goes to stderr, less the line naming
+  // the scratch JSON file, which is gone by the time anyone reads it.
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env,
-    stdio: ['ignore', process.stderr, process.stderr],
+    stdio: ['ignore', process.stderr, 'pipe'],
   });
+  child.stderr?.pipe(dropLines(/^Test results written to: /)).pipe(process.stderr);
   return new Promise((done, fail) => {
     child.once('error', fail);
     child.once('close', (code, signal) => done(code ?? (signal === null ? 1 : 128)));
+  });
+}
+
+function dropLines(pattern: RegExp): Transform {
+  let rest = '';
+  return new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      next(
+        null,
+        lines
+          .filter((line) => !pattern.test(line))
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
+    },
+    flush(next) {
+      next(null, pattern.test(rest) ? '' : rest);
+    },
   });
 }
 
