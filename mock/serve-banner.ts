@@ -7,6 +7,8 @@ import type { SeededImage } from '../fixtures/seeded-image';
 export interface BannerInput {
   url: string;
   token: string;
+  /** How many more tokens --token added; their values are never printed. */
+  extraTokens: number;
   profileVersion: string;
   seed: number;
   images: readonly SeededImage[];
@@ -18,6 +20,9 @@ export function serveBanner(input: BannerInput): string {
     `imagesig mock of the OpenShift ${input.profileVersion} ImageSignature API`,
     `endpoint: ${input.url}`,
     `token:    ${input.token}`,
+    ...(input.extraTokens > 0
+      ? [`          and ${input.extraTokens} more given with --token`]
+      : []),
     '',
     `seeded images (seed ${input.seed}):`,
     ...imageLines(input),

@@ -116,6 +116,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const banner = serveBanner({
     url: running.url,
     token: DEFAULT_DEV_TOKEN,
+    extraTokens: flags.token.length,
     profileVersion: flags.profile,
     seed: flags.seed,
     images: seeded,
