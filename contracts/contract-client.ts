@@ -30,6 +30,7 @@ export interface Reply {
   headers: IncomingHttpHeaders;
   /** The bare media type of Content-Type, when there is one. */
   mediaType: string | undefined;
+  /** The body as UTF-8 text (protobuf answers too, for messages). */
   text: string;
   /** The decoded body, or undefined when the media type is unknown or the body unparsable. */
   body: unknown;
@@ -145,17 +146,17 @@ function toReply(call: string, status: number, headers: object, bytes: Buffer): 
   const text = bytes.toString('utf8');
   const incoming = headers as IncomingHttpHeaders;
   const mediaType = bareMediaType(incoming['content-type']);
-  return { status, headers: incoming, mediaType, text, call, ...decode(mediaType, text) };
+  return { status, headers: incoming, mediaType, text, call, ...decode(mediaType, bytes) };
 }
 
 function decode(
   mediaType: string | undefined,
-  text: string,
+  bytes: Buffer,
 ): { body: unknown; decodeError: string | undefined } {
   const media = mediaTypeNamed(mediaType);
-  if (media === undefined || text === '') return { body: undefined, decodeError: undefined };
+  if (media === undefined || bytes.length === 0) return { body: undefined, decodeError: undefined };
   try {
-    return { body: media.decode(text), decodeError: undefined };
+    return { body: media.decode(bytes), decodeError: undefined };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { body: undefined, decodeError: `not valid ${media.name}: ${reason}` };

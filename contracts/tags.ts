@@ -10,6 +10,7 @@ export const TAGS = [
   'format:json',
   'media:json',
   'media:yaml',
+  'media:protobuf',
 ] as const;
 
 export type Tag = (typeof TAGS)[number];

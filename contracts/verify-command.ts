@@ -3,9 +3,12 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 
 import { parsePrefixes } from './api-prefix';
+import { ContractClient } from './contract-client';
+import { supportedMediaTypes } from './media-probe';
+import { parseMediaTypes } from './media-type';
 import { describeRun, runContracts } from './run-contracts';
 import { parseSkip } from './tags';
-import { parseBaseUrl } from './target';
+import { externalTarget, parseBaseUrl, TARGET_ENV } from './target';
 
 // `imagesig verify`: the contract suite against any server, with a summary on stdout and
 // a JUnit report for CI. Exit 0 only when every check passed, 1 when one failed, 2 on a
@@ -23,6 +26,7 @@ interface VerifyFlags {
   junit: string;
   prefixes?: string;
   skip?: string;
+  mediaTypes?: string;
 }
 
 export function verifyCommand(): Command {
@@ -36,16 +40,46 @@ export function verifyCommand(): Command {
     .option('--ca-file <file>', 'trust the CA certificates in this PEM file')
     .option('--junit <file>', 'where to write the JUnit XML report', 'reports/contracts-junit.xml')
     .option('--prefixes <list>', 'comma-separated API prefixes the server serves (default: both)')
-    .option('--skip <tags>', 'comma-separated check tags to leave out (see contracts/README.md)');
+    .option('--skip <tags>', 'comma-separated check tags to leave out (see contracts/README.md)')
+    .option(
+      '--media-types <list>',
+      'media types the server claims: json,yaml,protobuf (default: probe the server)',
+    );
 
   return command.action(async (flags: VerifyFlags) => {
     checkFlags(command, flags);
-    const run = await runContracts({ ...flags, junitFile: flags.junit });
+    const media = await claimedMediaTypes(flags);
+    process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);
+    const run = await runContracts({
+      ...flags,
+      mediaTypes: media.names.join(','),
+      junitFile: flags.junit,
+    });
 
     process.stdout.write(`contracts: ${describeRun(run)}\n`);
     process.stdout.write(`JUnit report: ${run.junitFile}\n`);
     process.exitCode = run.ok ? 0 : 1;
   });
+}
+
+/** The media types to run with: those given, or those the server shows it speaks. */
+async function claimedMediaTypes(
+  flags: VerifyFlags,
+): Promise<{ names: string[]; source: 'given' | 'probed' }> {
+  if (flags.mediaTypes !== undefined) {
+    return { names: parseMediaTypes(flags.mediaTypes).map((media) => media.name), source: 'given' };
+  }
+  const env = {
+    [TARGET_ENV.token]: flags.token,
+    [TARGET_ENV.image]: flags.image,
+    [TARGET_ENV.insecure]: flags.insecure === true ? '1' : undefined,
+    [TARGET_ENV.caFile]: flags.caFile,
+  };
+  const target = externalTarget(flags.baseUrl, env);
+  const client = new ContractClient({ ...target, inProcess: false, close: async () => {} });
+  const [prefix] = parsePrefixes(flags.prefixes).slice(-1);
+  const supported = prefix === undefined ? [] : await supportedMediaTypes(client, prefix);
+  return { names: supported.map((media) => media.name), source: 'probed' };
 }
 
 // Every mistake in the flags is reported before a single request is sent.
@@ -54,6 +88,7 @@ function checkFlags(command: Command, flags: VerifyFlags): void {
     parseBaseUrl(flags.baseUrl, '--base-url');
     parsePrefixes(flags.prefixes);
     parseSkip(flags.skip);
+    parseMediaTypes(flags.mediaTypes);
     if (flags.caFile !== undefined && !existsSync(flags.caFile)) {
       throw new Error(`--ca-file ${flags.caFile} does not exist`);
     }

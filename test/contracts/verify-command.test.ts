@@ -78,7 +78,10 @@ describe('imagesig verify', () => {
       code: 0,
       stderr: '',
     });
-    expect(run.stdout).toMatch(/^contracts: [1-9]\d* passed, 0 failed, 0 skipped\n/);
+    expect(run.stdout).toMatch(/^contracts: [1-9]\d* passed, 0 failed, 0 skipped\n/m);
+    expect(run.stdout).toMatch(
+      /^media types: application\/json, application\/yaml, application\/vnd\.kubernetes\.protobuf \(probed\)\n/,
+    );
     expect(run.stdout).toContain(`JUnit report: ${junit}`);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toMatch(/<testsuites name="[^"]*" tests="[1-9]\d*" failures="0" errors="0"/);
@@ -89,7 +92,7 @@ describe('imagesig verify', () => {
     const run = await verify(...target(junit), '--skip', 'stateful,media:yaml');
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^contracts: [1-9]\d* passed, 0 failed, [1-9]\d* skipped\n/);
+    expect(run.stdout).toMatch(/^contracts: [1-9]\d* passed, 0 failed, [1-9]\d* skipped\n/m);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toContain('skipped: IMAGESIG_SKIP has stateful');
     expect(xml).toContain('skipped: set IMAGESIG_UNPRIVILEGED_TOKEN');
@@ -101,7 +104,7 @@ describe('imagesig verify', () => {
     const run = await verify(...args, '--prefixes', '/oapi/v1');
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^contracts: \d+ passed, [1-9]\d* failed, \d+ skipped/);
+    expect(run.stdout).toMatch(/^contracts: \d+ passed, [1-9]\d* failed, \d+ skipped/m);
     expect(await readFile(junit, 'utf8')).toMatch(/failures="[1-9]\d*"/);
   });
 

@@ -35,9 +35,10 @@ describe('Prism validation proxy in front of imagesig serve', () => {
       token: mock.token,
       unprivilegedToken: viewer,
       image: mock.image,
-      // Prism cannot read YAML answers ("Response body must be object") and re-encodes
-      // JSON in its own layout; the suite checks both directly against the mock.
-      skip: 'media:yaml,format:json',
+      // Prism cannot read YAML answers ("Response body must be object"), re-encodes JSON
+      // in its own layout and forwards protobuf bodies as altered text (the mock then
+      // answers 400); the suite checks all three directly against the mock.
+      skip: 'media:yaml,media:protobuf,format:json',
       // Prism answers a malformed JSON body itself (400 invalid_json), before forwarding.
       testNamePattern: '^(?!.*malformed)',
     });

@@ -105,7 +105,7 @@ function reply(
   let body: unknown;
   let decodeError: string | undefined;
   try {
-    body = media === undefined || text === '' ? undefined : media.decode(text);
+    body = media === undefined || bytes.length === 0 ? undefined : media.decode(bytes);
   } catch (error) {
     decodeError = `not valid ${mediaType}: ${String(error)}`;
   }
