@@ -6,6 +6,7 @@ import { parsePrefixes } from './api-prefix';
 import { ContractClient } from './contract-client';
 import { supportedMediaTypes } from './media-probe';
 import { parseMediaTypes } from './media-type';
+import { preflight } from './preflight';
 import { describeRun, runContracts } from './run-contracts';
 import { parseSkip } from './tags';
 import { externalTarget, parseBaseUrl, TARGET_ENV } from './target';
@@ -48,6 +49,13 @@ export function verifyCommand(): Command {
 
   return command.action(async (flags: VerifyFlags) => {
     checkFlags(command, flags);
+    const problem = await preflight(flags.baseUrl, flags);
+    if (problem !== undefined) {
+      process.stderr.write(`imagesig verify: ${problem}\n`);
+      process.exitCode = 1;
+      return;
+    }
+
     const media = await claimedMediaTypes(flags);
     process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);
     const run = await runContracts({
