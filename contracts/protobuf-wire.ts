@@ -138,7 +138,8 @@ function isTime(value: unknown): value is { seconds?: number; nanos?: number } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// metav1.Time prints RFC 3339 in UTC at second precision.
-function fromTime(time: { seconds?: number }): string {
+// metav1.Time prints RFC 3339 in UTC at second precision; the zero time prints null.
+function fromTime(time: { seconds?: number; nanos?: number }): string | null {
+  if (!time.seconds && !time.nanos) return null;
   return new Date((time.seconds ?? 0) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
