@@ -1,7 +1,7 @@
 // The one place that turns bodies into bytes and back, by media type: JSON, YAML and
 // Kubernetes protobuf (k8s\0 + runtime.Unknown, in protobuf/codec.ts), in the order the
 // real CodecFactory offers them.
-import { dump, load } from 'js-yaml';
+import { dump } from 'js-yaml';
 
 import { goJsonSyntaxError } from './go-json-syntax';
 import {
@@ -12,6 +12,7 @@ import {
   negotiate,
 } from './media-type';
 import { decodeObject, encodeObject, ProtobufDecodeError, type TypeMeta } from './protobuf/codec';
+import { parseYamlBody } from './yaml-body';
 
 /** How apimachinery prefixes a failure to read kind and apiVersion from JSON. */
 export const INTERPRET_PREFIX = "couldn't get version/kind; json parse error: ";
@@ -81,7 +82,7 @@ const yamlSerializer: Serializer = {
   encode: (value) => dump(sortedKeys(JSON.parse(JSON.stringify(value))), YAML_OPTIONS),
   decode(body) {
     try {
-      return { ok: true, value: load(body.toString('utf8')) ?? null };
+      return { ok: true, value: parseYamlBody(body.toString('utf8')) };
     } catch (error) {
       const reason = error instanceof Error ? firstLine(error.message) : String(error);
       return { ok: false, error: `error converting YAML to JSON: yaml: ${reason}` };

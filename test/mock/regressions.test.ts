@@ -1,0 +1,150 @@
+// Regressions from the breaker's report on commit 7194538, one test per fault, each over
+// real HTTP on 127.0.0.1 and each checking that a refused request left the store alone.
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
+
+import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
+
+const COLLECTION = '/oapi/v1/imagesignatures';
+const AUTH = { Authorization: `Bearer ${TOKEN}` };
+const JSON_BODY = { ...AUTH, 'Content-Type': 'application/json' };
+const YAML_BODY = { ...AUTH, 'Content-Type': 'application/yaml' };
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json(): Record<string, unknown>;
+}
+
+function send(
+  server: TestServer,
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body?: string | Buffer,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const json = () => JSON.parse(text) as Record<string, unknown>;
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Writes `bytes` on one fresh connection and collects everything until the server closes. */
+function rawExchange(server: TestServer, bytes: string | Buffer, endInput = true): Promise<string> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.write(bytes);
+    if (endInput) socket.end();
+  });
+}
+
+function signature(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'ImageSignature',
+    apiVersion: 'v1',
+    metadata: { name },
+    type: 'atomic',
+    content: Buffer.from(name).toString('base64'),
+    ...extra,
+  };
+}
+
+let server: TestServer;
+let before: string;
+beforeEach(async () => {
+  server = await startTestServer('createHandler');
+  before = await snapshot();
+});
+afterEach(() => server.close());
+
+async function snapshot(): Promise<string> {
+  return JSON.stringify(await server.store.listImages());
+}
+
+async function expectStoreUnchanged(): Promise<void> {
+  expect(await snapshot()).toBe(before);
+}
+
+describe('YAML bodies', () => {
+  // 9 levels of 9 aliases: 9^9 nodes once expanded, from a few hundred bytes.
+  function aliasBomb(): string {
+    const letters = 'abcdefghi';
+    let text = `kind: ImageSignature\napiVersion: v1\nmetadata: {name: "${IMAGE}@bomb"}\n`;
+    text += 'type: atomic\ncontent: aGk=\nsignedClaims:\n';
+    text += `  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
+    for (let level = 1; level < letters.length; level++) {
+      const name = letters[level] as string;
+      const previous = `*${letters[level - 1] as string}`;
+      text += `  ${name}: &${name} [${Array(9).fill(previous).join(',')}]\n`;
+    }
+    return text;
+  }
+
+  it('refuses an alias bomb with 400 as yaml.v2 does, storing nothing', async () => {
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, aliasBomb());
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('document contains excessive aliasing');
+    await expectStoreUnchanged();
+  });
+
+  it('refuses an anchor that contains itself with 400', async () => {
+    const body = `metadata: &m {name: "${IMAGE}@self", x: *m}\ntype: atomic\ncontent: aGk=\n`;
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body);
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("anchor 'm' value contains itself");
+    await expectStoreUnchanged();
+  });
+
+  it('accepts a few ordinary aliases', async () => {
+    const body = `metadata: {name: &n "${IMAGE}@alias"}\ntype: atomic\ncontent: aGk=\nx: [*n, *n]\n`;
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body);
+
+    expect(answer.status).toBe(201);
+  });
+
+  it('reads yes as a YAML 1.1 boolean, refused for the string field type', async () => {
+    const body = `metadata: {name: "${IMAGE}@yes"}\ntype: yes\ncontent: aGk=\n`;
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body);
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('cannot unmarshal bool into Go struct field');
+    await expectStoreUnchanged();
+  });
+
+  it('merges << keys as yaml.v2 does', async () => {
+    const body = [
+      `base: &base {type: atomic, content: aGk=}`,
+      `<<: *base`,
+      `metadata: {name: "${IMAGE}@merged"}`,
+    ].join('\n');
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body);
+
+    expect(answer.status).toBe(201);
+    expect(answer.json()['type']).toBe('atomic');
+  });
+
+  it('reads only the first document of a stream', async () => {
+    const body = `metadata: {name: "${IMAGE}@first"}\ntype: atomic\ncontent: aGk=\n---\ntype: x\n`;
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body);
+
+    expect(answer.status).toBe(201);
+    expect(answer.json()['type']).toBe('atomic');
+  });
+});
