@@ -13,5 +13,15 @@ export type {
 } from './signature-store';
 export { seedStore, type SeedOptions } from './seed-store';
 export { createLogger, type Logger, type LogLevel } from './logger';
-export { OPENSHIFT_3_11, DEFAULT_PROFILE, type ServerProfile } from './server-profile';
+export {
+  OPENSHIFT_3_7,
+  OPENSHIFT_3_11,
+  OPENSHIFT_4,
+  PROFILES,
+  PROFILE_VERSIONS,
+  DEFAULT_PROFILE,
+  type ProfileVersion,
+  type ServerProfile,
+} from './server-profile';
+export { kubeconfig, type KubeconfigInput } from './kubeconfig';
 export { serveCommand } from './serve-command';

@@ -207,3 +207,25 @@ describeWithKubectl('kubectl against imagesig serve --profile 4', () => {
 function only(method: string, requestPath: string): Omit<RequestLine, 'status'> {
   return { method, path: requestPath };
 }
+
+describeWithKubectl('kubectl against imagesig serve --profile 3.7', () => {
+  let served: Served;
+  const name = `${IMAGE}@${'d4'.repeat(16)}`;
+
+  beforeAll(async () => {
+    served = await serve('3.7');
+  });
+
+  afterAll(() => stop(served));
+
+  it('cannot validate, as k8s 1.7 has no /openapi/v2, and creates with --validate=false', async () => {
+    const file = await signatureFile(served.dir, name);
+    const validated = await kubectl(served, ['create', '-f', file]);
+    const unvalidated = await kubectl(served, ['create', '--validate=false', '-f', file]);
+
+    expect(validated.code).toBe(1);
+    expect(validated.stderr).toContain('failed to download openapi');
+    expect(unvalidated).toMatchObject({ code: 0, stderr: '' });
+    expect(served.log()).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
+  });
+});
