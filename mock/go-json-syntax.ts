@@ -10,12 +10,8 @@ class SyntaxFault extends Error {}
 
 /** Go's message for the first syntax error in `text`, or undefined when it is valid JSON. */
 export function goJsonSyntaxError(text: string): string | undefined {
-  const scanner = new Scanner(text);
   try {
-    scanner.skipSpace();
-    scanner.value('looking for beginning of value');
-    scanner.skipSpace();
-    if (!scanner.atEnd()) scanner.fail('after top-level value');
+    new Scanner(text).document();
     return undefined;
   } catch (error) {
     if (error instanceof SyntaxFault) return error.message;
@@ -48,54 +44,76 @@ class Scanner {
     while (!this.atEnd() && ' \t\r\n'.includes(this.peek())) this.pos++;
   }
 
-  value(context: string): void {
-    const ch = this.peek();
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    if (ch === '"') return this.string();
-    if (ch === '-' || (ch >= '0' && ch <= '9')) return this.number();
-    for (const literal of ['true', 'false', 'null']) {
-      if (ch === literal[0]) return this.literal(literal);
+  /**
+   * Scans one JSON text with an explicit stack of open brackets, not recursion, so that
+   * `[` repeated a hundred thousand times is a syntax error like any other.
+   */
+  document(): void {
+    const closers: string[] = [];
+    for (;;) {
+      this.skipSpace();
+      const opened = this.valueStart();
+      this.skipSpace();
+      if (opened !== undefined && this.peek() !== opened) {
+        closers.push(opened);
+        if (opened === '}') this.key();
+        continue;
+      }
+      if (opened !== undefined) this.pos++;
+      if (!this.nextElement(closers)) return;
     }
-    this.fail(context);
+  }
+
+  /** Scans a scalar whole, or the opening bracket of a container and returns its closer. */
+  private valueStart(): string | undefined {
+    const ch = this.peek();
+    if (ch === '{' || ch === '[') {
+      this.pos++;
+      return ch === '{' ? '}' : ']';
+    }
+    if (ch === '"') this.string();
+    else if (ch === '-' || (ch >= '0' && ch <= '9')) this.number();
+    else this.literal(['true', 'false', 'null'].find((word) => word[0] === ch));
+    return undefined;
+  }
+
+  /**
+   * After a value: closes every container that ends here, then steps past the comma (and
+   * the key, in an object) to the next value. False once the top-level value has ended.
+   */
+  private nextElement(closers: string[]): boolean {
+    for (;;) {
+      this.skipSpace();
+      const close = closers[closers.length - 1];
+      if (close === undefined) {
+        if (!this.atEnd()) this.fail('after top-level value');
+        return false;
+      }
+      if (this.peek() === close) {
+        this.pos++;
+        closers.pop();
+        continue;
+      }
+      if (this.peek() !== ',') {
+        this.fail(close === '}' ? 'after object key:value pair' : 'after array element');
+      }
+      this.pos++;
+      this.skipSpace();
+      if (close === '}') this.key();
+      return true;
+    }
   }
 
   private peek(): string {
     return this.text[this.pos] ?? '';
   }
 
-  private object(): void {
-    this.sequence('}', () => this.member(), 'after object key:value pair');
-  }
-
-  private array(): void {
-    this.sequence(']', () => this.value('looking for beginning of value'), 'after array element');
-  }
-
-  private member(): void {
+  /** An object key and its colon. */
+  private key(): void {
     if (this.peek() !== '"') this.fail('looking for beginning of object key string');
     this.string();
     this.skipSpace();
     if (this.peek() !== ':') this.fail('after object key');
-    this.pos++;
-    this.skipSpace();
-    this.value('looking for beginning of value');
-  }
-
-  /** The elements of an object or array, from its opening bracket to `close`. */
-  private sequence(close: string, element: () => void, afterElement: string): void {
-    this.pos++;
-    this.skipSpace();
-    if (this.peek() !== close) {
-      for (;;) {
-        element();
-        this.skipSpace();
-        if (this.peek() === close) break;
-        if (this.peek() !== ',') this.fail(afterElement);
-        this.pos++;
-        this.skipSpace();
-      }
-    }
     this.pos++;
   }
 
@@ -158,7 +176,8 @@ class Scanner {
     return ch >= '0' && ch <= '9' && ch !== '';
   }
 
-  private literal(word: string): void {
+  private literal(word: string | undefined): void {
+    if (word === undefined) this.fail('looking for beginning of value');
     this.pos++;
     for (const expected of word.slice(1)) {
       if (this.peek() !== expected) this.fail(`in literal ${word} (expecting '${expected}')`);

@@ -148,3 +148,26 @@ describe('YAML bodies', () => {
     expect(answer.json()['type']).toBe('atomic');
   });
 });
+
+describe('deeply nested JSON', () => {
+  it.each([
+    ['an unclosed array', '['.repeat(100_000)],
+    ['an unclosed object', '{"a":'.repeat(100_000)],
+    ['a stray bracket after deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}]`],
+  ])('answers 400 BadRequest for %s, not a stack overflow', async (_label, body) => {
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(400);
+    expect(answer.json()['reason']).toBe('BadRequest');
+    expect(answer.text).toContain("couldn't get version/kind; json parse error: ");
+    await expectStoreUnchanged();
+  });
+
+  it('ignores deep valid JSON in an unknown field, as 3.x does', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const body = `{"metadata":{"name":"${IMAGE}@deep"},"type":"atomic","content":"aGk=","x":${deep}}`;
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(201);
+  });
+});
