@@ -12,6 +12,7 @@ import {
   negotiate,
 } from './media-type';
 import { decodeObject, encodeObject, ProtobufDecodeError, type TypeMeta } from './protobuf/codec';
+import { mayHoldLoneSurrogates, wellFormedStrings } from './well-formed';
 import { parseYamlBody } from './yaml-body';
 
 /** How apimachinery prefixes a failure to read kind and apiVersion from JSON. */
@@ -67,7 +68,7 @@ const jsonSerializer: Serializer = {
   decode(body) {
     const text = body.toString('utf8');
     try {
-      return { ok: true, value: JSON.parse(text) };
+      return { ok: true, value: goStrings(text, JSON.parse(text)) };
     } catch {
       const reason = goJsonSyntaxError(text) ?? 'invalid JSON';
       return { ok: false, error: `${INTERPRET_PREFIX}${reason}` };
@@ -82,13 +83,19 @@ const yamlSerializer: Serializer = {
   encode: (value) => dump(sortedKeys(JSON.parse(JSON.stringify(value))), YAML_OPTIONS),
   decode(body) {
     try {
-      return { ok: true, value: parseYamlBody(body.toString('utf8')) };
+      const text = body.toString('utf8');
+      return { ok: true, value: goStrings(text, parseYamlBody(text)) };
     } catch (error) {
       const reason = error instanceof Error ? firstLine(error.message) : String(error);
       return { ok: false, error: `error converting YAML to JSON: yaml: ${reason}` };
     }
   },
 };
+
+// Go reads a lone surrogate escape as U+FFFD; only texts with such an escape are walked.
+function goStrings(text: string, value: unknown): unknown {
+  return mayHoldLoneSurrogates(text) ? wellFormedStrings(value) : value;
+}
 
 const YAML_OPTIONS = { indent: 2, seqNoIndent: true, lineWidth: -1 } as const;
 

@@ -155,17 +155,34 @@ function parseExchange(req: IncomingMessage, res: ServerResponse): Exchange | un
   };
 }
 
-// Go decodes the whole path before routing, so %2F splits segments as '/' does.
+// Go decodes the whole path before routing, so %2F splits segments as '/' does. It decodes
+// bytes: %FF or an escaped lone surrogate is a valid path (read as U+FFFD here), and only
+// a malformed escape (%zz, a trailing %) fails the request line.
 function decodePath(rawPath: string): string | undefined {
   if (!rawPath.includes('%')) return rawPath;
-  try {
-    return decodeURIComponent(rawPath);
-  } catch {
-    return undefined;
+
+  const source = Buffer.from(rawPath, 'latin1');
+  const bytes = Buffer.allocUnsafe(source.length);
+  let length = 0;
+  for (let index = 0; index < source.length; index++) {
+    const byte = source[index] ?? 0;
+    if (byte !== PERCENT) {
+      bytes[length++] = byte;
+      continue;
+    }
+    const hex = rawPath.slice(index + 1, index + 3);
+    if (!HEX_PAIR.test(hex)) return undefined;
+    bytes[length++] = Number.parseInt(hex, 16);
+    index += 2;
   }
+  return bytes.toString('utf8', 0, length);
 }
 
-// What Go's net/http answers for a request line it cannot parse, before any handler.
+const PERCENT = 0x25;
+const HEX_PAIR = /^[0-9a-fA-F]{2}$/;
+
+// What Go's net/http answers for a request line it cannot parse (an invalid %-escape
+// included), before any handler: plain text, not a Status, and the connection closes.
 function badRequestLine(res: ServerResponse): void {
   res.statusCode = 400;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -8,7 +8,7 @@ import * as errors from './api-errors';
 import { discard, readBody } from './body-reader';
 import { INTERPRET_PREFIX, requestSerializer, type Decoded, type Serializer } from './codec';
 import { cannotHandleMessage, decodeSignature, unrecognizedMessage } from './decode-signature';
-import { sendObject, sendStatus, type Exchange } from './exchange';
+import { preparedObject, sendStatus, type Exchange } from './exchange';
 import { PROTOBUF_MEDIA_TYPE } from './media-type';
 import type { PipelineContext } from './pipeline-context';
 import type { Endpoint } from './routes';
@@ -154,11 +154,15 @@ async function store(
   const imageName = splitSignatureName(name)?.imageName ?? '';
   const createImage = context.createUnknownImages;
 
+  // The answer is built first: nothing after the store write may fail and leave it stored.
+  const created = wireSignature(signature, endpoint, context.profile.selfLink);
+  const sendCreated = preparedObject(exchange, 201, created);
+
   const outcome = await context.store.addSignature(imageName, signature, { createImage });
   if (outcome === 'no-image') return sendStatus(exchange, errors.imageNotFound(imageName));
   if (outcome === 'exists') return sendStatus(exchange, errors.signatureExists(name));
   if (outcome === 'full') return sendStatus(exchange, errors.storeFull());
-  sendObject(exchange, 201, wireSignature(signature, endpoint, context.profile.selfLink));
+  sendCreated();
 }
 
 /** Fresh server-set identity: a random uid, and now at second precision in UTC. */

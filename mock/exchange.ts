@@ -33,12 +33,18 @@ export function wantsPretty(exchange: Exchange): boolean {
 
 /** Sends an object in the negotiated media type. */
 export function sendObject(exchange: Exchange, httpCode: number, value: object): void {
+  preparedObject(exchange, httpCode, value)();
+}
+
+/**
+ * Encodes an object now and returns what sends it, so that a failure to encode surfaces
+ * before the caller changes the store.
+ */
+export function preparedObject(exchange: Exchange, httpCode: number, value: object): () => void {
   const { serializer } = exchange;
-  if (serializer === undefined) {
-    sendRawJson(exchange, httpCode, value);
-    return;
-  }
-  send(exchange, httpCode, serializer.mediaType, serializer.encode(value, wantsPretty(exchange)));
+  const mediaType = serializer?.mediaType ?? JSON_MEDIA_TYPE;
+  const body = serializer ? serializer.encode(value, wantsPretty(exchange)) : rawPrettyJson(value);
+  return () => send(exchange, httpCode, mediaType, body);
 }
 
 /** Sends a Status; with no usable Accept, as indented raw JSON (WriteRawJSON). */

@@ -1,5 +1,6 @@
 // Go formatting helpers: the real server's messages are built with Go's fmt and net/url, and
 // clients compare them as text.
+import { wellFormed } from './well-formed';
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\u0007': '\\a',
@@ -36,7 +37,8 @@ const EXTRA_QUERY_ESCAPES = /[!'()*]/g;
 
 /** Go's `url.QueryEscape`: `sha256:a@b` becomes `sha256%3Aa%40b`, a space becomes `+`. */
 export function goQueryEscape(value: string): string {
-  return encodeURIComponent(value)
+  // Total: a lone surrogate, which encodeURIComponent throws on, escapes as U+FFFD.
+  return encodeURIComponent(wellFormed(value))
     .replace(EXTRA_QUERY_ESCAPES, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');
 }

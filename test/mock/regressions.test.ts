@@ -171,3 +171,46 @@ describe('deeply nested JSON', () => {
     expect(answer.status).toBe(201);
   });
 });
+
+describe('names with lone surrogates and odd escapes', () => {
+  const loneSurrogateBody = String.raw`{"kind":"ImageSignature","apiVersion":"v1","metadata":{"name":"${IMAGE}@sur\ud800x"},"type":"atomic","content":"c3Vy"}`;
+  const replaced = `${IMAGE}@sur\uFFFDx`;
+
+  it('reads a lone surrogate escape as U+FFFD, as Go does, and answers 201', async () => {
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, loneSurrogateBody);
+
+    expect(answer.status).toBe(201);
+    const metadata = answer.json()['metadata'] as Record<string, unknown>;
+    expect(metadata['name']).toBe(replaced);
+    expect(metadata['selfLink']).toBe(`${COLLECTION}/${encodeURIComponent(replaced)}`);
+  });
+
+  it('deletes the signature stored under the U+FFFD name', async () => {
+    await send(server, 'POST', COLLECTION, JSON_BODY, loneSurrogateBody);
+    const answer = await send(
+      server,
+      'DELETE',
+      `${COLLECTION}/${encodeURIComponent(replaced)}`,
+      AUTH,
+    );
+
+    expect(answer.status).toBe(200);
+    await expectStoreUnchanged();
+  });
+
+  it('answers a Status 404 for an escape of invalid UTF-8 in the path', async () => {
+    const answer = await send(server, 'DELETE', `${COLLECTION}/${IMAGE}%40sur%ED%A0%80x`, AUTH);
+
+    expect(answer.status).toBe(404);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.json()['reason']).toBe('NotFound');
+  });
+
+  it("answers a malformed %-escape with Go's plain-text 400 Bad Request", async () => {
+    const answer = await send(server, 'DELETE', `${COLLECTION}/${IMAGE}%40a%zz`, AUTH);
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toBe('400 Bad Request');
+    expect(answer.headers['connection']).toBe('close');
+  });
+});
