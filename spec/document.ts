@@ -93,11 +93,26 @@ const errorRef = (name: keyof typeof errors): JsonSchema => ({
 });
 
 const pretty = { $ref: '#/components/parameters/pretty' };
+const createQuery = [
+  pretty,
+  { $ref: '#/components/parameters/fieldManager' },
+  { $ref: '#/components/parameters/fieldValidation' },
+];
+
+// 4.x warns about unknown fields in a header, one value per field.
+const warningHeader = {
+  Warning: {
+    description:
+      'OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \\"<path>\\"", once per unknown field, when fieldValidation is Warn.',
+    schema: { type: 'string' },
+  },
+};
 
 function createOperation(prefix: Prefix): JsonSchema {
   const stored = storedExample(prefix.prefix, prefix.apiVersion);
   const signature = (description: string) => ({
     description,
+    headers: warningHeader,
     content: content('ImageSignature', stored),
   });
   return {
@@ -105,7 +120,7 @@ function createOperation(prefix: Prefix): JsonSchema {
     summary: 'Create an ImageSignature',
     description: 'Adds a signature to the image named before the @ in metadata.name.',
     tags: [prefix.tag],
-    parameters: [pretty],
+    parameters: createQuery,
     requestBody: {
       required: true,
       content: content('ImageSignature', withApiVersion(requestExample, prefix)),
@@ -221,6 +236,21 @@ export function buildDocument(): JsonSchema {
           in: 'query',
           required: false,
           description: "If 'true', then the output is pretty printed.",
+          schema: { type: 'string' },
+        },
+        fieldManager: {
+          name: 'fieldManager',
+          in: 'query',
+          required: false,
+          description: 'The name of the actor making the change; accepted and ignored.',
+          schema: { type: 'string' },
+        },
+        fieldValidation: {
+          name: 'fieldValidation',
+          in: 'query',
+          required: false,
+          description:
+            'Ignored by OpenShift 3.x. On 4.x: what unknown fields do. Warn (the default) answers with a Warning header per field, Strict answers 400, Ignore says nothing; another value is a 422.',
           schema: { type: 'string' },
         },
         name: {

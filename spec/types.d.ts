@@ -800,6 +800,10 @@ export interface components {
     parameters: {
         /** @description If 'true', then the output is pretty printed. */
         pretty: string;
+        /** @description The name of the actor making the change; accepted and ignored. */
+        fieldManager: string;
+        /** @description Ignored by OpenShift 3.x. On 4.x: what unknown fields do. Warn (the default) answers with a Warning header per field, Strict answers 400, Ignore says nothing; another value is a 422. */
+        fieldValidation: string;
         /** @description name of the ImageSignature, <imageName>@<signatureName> */
         name: string;
     };
@@ -828,6 +832,10 @@ export interface operations {
             query?: {
                 /** @description If 'true', then the output is pretty printed. */
                 pretty?: components["parameters"]["pretty"];
+                /** @description The name of the actor making the change; accepted and ignored. */
+                fieldManager?: components["parameters"]["fieldManager"];
+                /** @description Ignored by OpenShift 3.x. On 4.x: what unknown fields do. Warn (the default) answers with a Warning header per field, Strict answers 400, Ignore says nothing; another value is a 422. */
+                fieldValidation?: components["parameters"]["fieldValidation"];
             };
             header?: never;
             path?: never;
@@ -866,6 +874,8 @@ export interface operations {
             /** @description Documented by OpenShift; the real server answers 201. */
             200: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -905,6 +915,8 @@ export interface operations {
             /** @description The signature was stored; the body is the stored copy. */
             201: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -944,6 +956,8 @@ export interface operations {
             /** @description Documented for objects with pending initializers. */
             202: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1146,6 +1160,10 @@ export interface operations {
             query?: {
                 /** @description If 'true', then the output is pretty printed. */
                 pretty?: components["parameters"]["pretty"];
+                /** @description The name of the actor making the change; accepted and ignored. */
+                fieldManager?: components["parameters"]["fieldManager"];
+                /** @description Ignored by OpenShift 3.x. On 4.x: what unknown fields do. Warn (the default) answers with a Warning header per field, Strict answers 400, Ignore says nothing; another value is a 422. */
+                fieldValidation?: components["parameters"]["fieldValidation"];
             };
             header?: never;
             path?: never;
@@ -1184,6 +1202,8 @@ export interface operations {
             /** @description Documented by OpenShift; the real server answers 201. */
             200: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1223,6 +1243,8 @@ export interface operations {
             /** @description The signature was stored; the body is the stored copy. */
             201: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1262,6 +1284,8 @@ export interface operations {
             /** @description Documented for objects with pending initializers. */
             202: {
                 headers: {
+                    /** @description OpenShift 4 only (imagesig serve --profile 4): 299 - "unknown field \"<path>\"", once per unknown field, when fieldValidation is Warn. */
+                    Warning?: string;
                     [name: string]: unknown;
                 };
                 content: {
