@@ -1,7 +1,7 @@
 // The real kubectl against a spawned `imagesig serve` over HTTPS, with the kubeconfig the
 // mock prints: discovery, the OpenAPI document kubectl validates with, create, the
 // AlreadyExists of the same file, and delete, as a user would type them.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,11 +27,25 @@ if (KUBECTL === undefined) {
 }
 const describeWithKubectl = KUBECTL === undefined ? describe.skip : describe;
 
+// What kubectl validates with depends on its version: 1.32 (Google's dispatcher here)
+// reads /openapi/v3 where the server has it and gives up on a server without
+// /openapi/v2; 1.20 (Debian's kubernetes-client) reads only v2 and falls back to
+// /swagger-2.0.0.pb-v1. Both are what a user of this mock may have.
+const KUBECTL_MINOR = KUBECTL === undefined ? 0 : clientMinor(KUBECTL);
+const LEGACY_KUBECTL = KUBECTL_MINOR < 21;
+
+function clientMinor(command: string): number {
+  const out = execFileSync(command, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+  const version = JSON.parse(out) as { clientVersion?: { minor?: string } };
+  return Number.parseInt(version.clientVersion?.minor ?? '0', 10);
+}
+
 interface Served {
   child: ChildProcess;
   dir: string;
   kubeconfig: string;
-  log: () => RequestLine[];
+  /** The request log once the server has written it out (it batches its log writes). */
+  log: () => Promise<RequestLine[]>;
 }
 
 interface RequestLine {
@@ -48,7 +62,17 @@ async function serve(profile: string): Promise<Served> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let lastWrite = Date.now();
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    lastWrite = Date.now();
+  });
+  const settled = async (): Promise<string> => {
+    const deadline = Date.now() + 2_000;
+    do await new Promise((wait) => setTimeout(wait, 50));
+    while (Date.now() - lastWrite < 150 && Date.now() < deadline);
+    return stderr;
+  };
   const config = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -60,7 +84,7 @@ async function serve(profile: string): Promise<Served> {
 
   const kubeconfig = path.join(dir, 'kubeconfig');
   await writeFile(kubeconfig, config);
-  return { child, dir, kubeconfig, log: () => requestLines(stderr) };
+  return { child, dir, kubeconfig, log: async () => requestLines(await settled()) };
 }
 
 function requestLines(stderr: string): RequestLine[] {
@@ -130,7 +154,7 @@ describeWithKubectl('kubectl against imagesig serve (default profile, 3.11)', ()
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(`imagesignature.image.openshift.io/${name} created\n`);
-    const log = served.log();
+    const log = await served.log();
     expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 200 });
     expect(log).toContainEqual({
       ...only('POST', '/apis/image.openshift.io/v1/imagesignatures'),
@@ -150,17 +174,13 @@ describeWithKubectl('kubectl against imagesig serve (default profile, 3.11)', ()
   it('refuses a file with an unknown field before sending it', async () => {
     const file = await signatureFile(served.dir, `${IMAGE}@${'b2'.repeat(16)}`);
     await writeFile(file, 'bogus: 1\n', { flag: 'a' });
-    const before = served.log().length;
+    const before = (await served.log()).length;
     const run = await kubectl(served, ['create', '-f', file]);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('unknown field "bogus"');
-    expect(
-      served
-        .log()
-        .slice(before)
-        .filter((line) => line.method === 'POST'),
-    ).toEqual([]);
+    const after = (await served.log()).slice(before);
+    expect(after.filter((line) => line.method === 'POST')).toEqual([]);
   });
 
   it('deletes the signature by name', async () => {
@@ -188,15 +208,16 @@ describeWithKubectl('kubectl against imagesig serve --profile 4', () => {
 
   afterAll(() => stop(served));
 
-  it('creates and deletes on the grouped path, reading /openapi/v3 first', async () => {
+  it('creates and deletes on the grouped path, validating with the OpenAPI document it reads', async () => {
     const file = await signatureFile(served.dir, name);
     const created = await kubectl(served, ['create', '-f', file]);
     const deleted = await kubectl(served, ['delete', 'imagesignature', name]);
 
     expect(created).toMatchObject({ code: 0, stderr: '' });
     expect(deleted).toMatchObject({ code: 0, stderr: '' });
-    const log = served.log();
-    expect(log).toContainEqual({ ...only('GET', '/openapi/v3'), status: 200 });
+    const log = await served.log();
+    const document = LEGACY_KUBECTL ? '/openapi/v2' : '/openapi/v3';
+    expect(log).toContainEqual({ ...only('GET', document), status: 200 });
     expect(log).toContainEqual({
       ...only('DELETE', `/apis/image.openshift.io/v1/imagesignatures/${name}`),
       status: 200,
@@ -218,14 +239,30 @@ describeWithKubectl('kubectl against imagesig serve --profile 3.7', () => {
 
   afterAll(() => stop(served));
 
-  it('cannot validate, as k8s 1.7 has no /openapi/v2, and creates with --validate=false', async () => {
-    const file = await signatureFile(served.dir, name);
-    const validated = await kubectl(served, ['create', '-f', file]);
-    const unvalidated = await kubectl(served, ['create', '--validate=false', '-f', file]);
+  (LEGACY_KUBECTL ? it.skip : it)(
+    'cannot validate, as k8s 1.7 has no /openapi/v2, and creates with --validate=false',
+    async () => {
+      const file = await signatureFile(served.dir, name);
+      const validated = await kubectl(served, ['create', '-f', file]);
+      const unvalidated = await kubectl(served, ['create', '--validate=false', '-f', file]);
 
-    expect(validated.code).toBe(1);
-    expect(validated.stderr).toContain('failed to download openapi');
-    expect(unvalidated).toMatchObject({ code: 0, stderr: '' });
-    expect(served.log()).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
-  });
+      expect(validated.code).toBe(1);
+      expect(validated.stderr).toContain('failed to download openapi');
+      expect(unvalidated).toMatchObject({ code: 0, stderr: '' });
+      expect(await served.log()).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
+    },
+  );
+
+  (LEGACY_KUBECTL ? it : it.skip)(
+    'validates with /swagger-2.0.0.pb-v1 when /openapi/v2 is missing (kubectl 1.20 and older)',
+    async () => {
+      const file = await signatureFile(served.dir, `${IMAGE}@${'e5'.repeat(16)}`);
+      const run = await kubectl(served, ['create', '-f', file]);
+
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const log = await served.log();
+      expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
+      expect(log).toContainEqual({ ...only('GET', '/swagger-2.0.0.pb-v1'), status: 200 });
+    },
+  );
 });
