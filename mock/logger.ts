@@ -27,7 +27,7 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = RANKS[options.level ?? 'info'];
-  const write = options.write ?? batchedWriter((text) => process.stderr.write(text));
+  const write = options.write ?? ((line: string) => process.stderr.write(line));
   const now = options.now ?? (() => new Date());
 
   return {
@@ -37,38 +37,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
   };
 }
-
-/**
- * Collects lines and hands them to `write` at most every FLUSH_MS (sooner past
- * FLUSH_BYTES), and at exit. A write to a pipe or file is a system call that wakes the
- * reader; one per request was a seventh of the mock's CPU time under load.
- */
-export function batchedWriter(write: (text: string) => void): (line: string) => void {
-  let pending: string[] = [];
-  let bytes = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    bytes = 0;
-    write(text);
-  };
-  process.once('exit', flush);
-
-  return (line) => {
-    pending.push(line);
-    bytes += line.length;
-    if (bytes >= FLUSH_BYTES) flush();
-    // Unreferenced: a pending flush never keeps the process alive; 'exit' writes the rest.
-    else timer ??= setTimeout(flush, FLUSH_MS).unref();
-  };
-}
-
-const FLUSH_MS = 20;
-const FLUSH_BYTES = 64 * 1024;
 
 /** A logger that drops everything, the default for embedded and test servers. */
 export const silentLogger: Logger = { log: () => undefined };
