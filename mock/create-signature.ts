@@ -85,7 +85,8 @@ function decodeAndValidate(
     return undefined;
   }
 
-  const result = decodeSignature(decoded.value, body, endpoint.apiVersion);
+  const fromText = serializer.mediaType !== PROTOBUF_MEDIA_TYPE;
+  const result = decodeSignature(decoded.value, body, endpoint.apiVersion, fromText);
   if (!result.ok) {
     sendStatus(exchange, errors.badRequest(result.message));
     return undefined;

@@ -6,6 +6,7 @@ import { INTERPRET_PREFIX } from './codec';
 import { fieldTypeProblem, jsonKind } from './field-types';
 import { decodeGoBase64 } from './go-base64';
 import { goQuote } from './go-format';
+import { jsonNumberLiteral } from './json-number-literal';
 
 /** What survives decoding and wiping: the fields validation and storage look at. */
 export interface SignatureDraft {
@@ -27,8 +28,17 @@ const KNOWN_VERSIONS: readonly string[] = ['v1', 'image.openshift.io/v1'];
 const FIND_KIND_TYPE =
   'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
-/** `body` is the raw request (for the error summary), `value` what the codec parsed. */
-export function decodeSignature(value: unknown, body: Buffer, endpoint: ApiVersion): DraftResult {
+/**
+ * `body` is the raw request (for the error summary), `value` what the codec parsed;
+ * `fromText` says it came from JSON or YAML, where times are text Go parses and numbers
+ * keep their literal, not from protobuf, where both are already typed.
+ */
+export function decodeSignature(
+  value: unknown,
+  body: Buffer,
+  endpoint: ApiVersion,
+  fromText = true,
+): DraftResult {
   const found = findKind(value);
   if (typeof found === 'string') return unrecognized(`${INTERPRET_PREFIX}${found}`, body);
 
@@ -43,7 +53,10 @@ export function decodeSignature(value: unknown, body: Buffer, endpoint: ApiVersi
     return cannot(`no kind ${goQuote(kind)} is registered for version ${goQuote(apiVersion)}`);
   }
   const object = (value ?? {}) as Record<string, unknown>;
-  const typeProblem = fieldTypeProblem(object);
+  const typeProblem = fieldTypeProblem(object, {
+    numberText: (path) => (fromText ? jsonNumberLiteral(body.toString('utf8'), path) : undefined),
+    parseTimes: fromText,
+  });
   if (typeProblem !== undefined) return cannot(typeProblem);
 
   const content = decodeContent(object['content']);
@@ -125,12 +138,20 @@ function wipedMetadata(metadata: unknown): ObjectMeta {
   const kept: Record<string, unknown> = {};
   for (const key of KEPT_METADATA) {
     const item = source[key];
-    if (item !== null && item !== undefined) kept[key] = item;
+    if (item !== null && item !== undefined) kept[key] = zeroForNull(key, item);
   }
   // The 3.x strategy's GenerateName returns its input, so the prefix becomes the name.
   if (!kept['name'] && typeof kept['generateName'] === 'string')
     kept['name'] = kept['generateName'];
   return kept as ObjectMeta;
+}
+
+// Go decodes a null list item or map value as its zero value: an empty owner, ''.
+function zeroForNull(key: string, item: unknown): unknown {
+  const zero = key === 'ownerReferences' ? {} : '';
+  if (Array.isArray(item)) return item.map((element: unknown) => element ?? zero);
+  if (typeof item !== 'object' || item === null) return item;
+  return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, value ?? zero]));
 }
 
 function asString(value: unknown): string {

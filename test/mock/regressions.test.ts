@@ -163,6 +163,15 @@ describe('deeply nested JSON', () => {
     await expectStoreUnchanged();
   });
 
+  it('answers 400 for deep valid JSON where a signature field belongs', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const body = `{"metadata":{"name":"${IMAGE}@deep"},"type":"atomic","content":"aGk=","conditions":${deep}}`;
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(400);
+    await expectStoreUnchanged();
+  });
+
   it('ignores deep valid JSON in an unknown field, as 3.x does', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const body = `{"metadata":{"name":"${IMAGE}@deep"},"type":"atomic","content":"aGk=","x":${deep}}`;
@@ -212,5 +221,132 @@ describe('names with lone surrogates and odd escapes', () => {
     expect(answer.status).toBe(400);
     expect(answer.text).toBe('400 Bad Request');
     expect(answer.headers['connection']).toBe('close');
+  });
+});
+
+describe('Go types of nested fields', () => {
+  const name = `${IMAGE}@typed`;
+  const owner = { apiVersion: 'v1', kind: 'Image', name: 'owner', uid: 'u-1' };
+  const withMeta = (meta: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify(signature(name, { metadata: { name, ...meta }, ...extra }));
+
+  it.each([
+    [
+      'a number for an owner apiVersion',
+      withMeta({ ownerReferences: [{ ...owner, apiVersion: 5 }] }),
+      'json: cannot unmarshal number into Go struct field OwnerReference.apiVersion of type string',
+    ],
+    [
+      'an array for an owner kind',
+      withMeta({ ownerReferences: [{ ...owner, kind: [1, 2] }] }),
+      'json: cannot unmarshal array into Go struct field OwnerReference.kind of type string',
+    ],
+    [
+      'a string for the controller flag',
+      withMeta({ ownerReferences: [{ ...owner, controller: 'yes' }] }),
+      'json: cannot unmarshal string into Go struct field OwnerReference.controller of type bool',
+    ],
+    [
+      'a number for an owner',
+      withMeta({ ownerReferences: [5] }),
+      'json: cannot unmarshal number into Go struct field ObjectMeta.ownerReferences of type v1.OwnerReference',
+    ],
+    [
+      'a condition that is not an object',
+      JSON.stringify(signature(name, { conditions: [[]] })),
+      'json: cannot unmarshal array into Go struct field ImageSignature.conditions of type v1.SignatureCondition',
+    ],
+    [
+      'a number for a condition status',
+      JSON.stringify(signature(name, { conditions: [{ type: 'Trusted', status: 1 }] })),
+      'json: cannot unmarshal number into Go struct field SignatureCondition.status of type v1.ConditionStatus',
+    ],
+    [
+      'a number for the issuer',
+      JSON.stringify(signature(name, { issuedBy: { commonName: 7 } })),
+      'json: cannot unmarshal number into Go struct field SignatureIssuer.commonName of type string',
+    ],
+    [
+      'a pending initializer without a string name',
+      withMeta({ initializers: { pending: [{ name: false }] } }),
+      'json: cannot unmarshal bool into Go struct field Initializer.name of type string',
+    ],
+    [
+      'generation 1e300',
+      withMeta({ generation: 1e300 }).replace('1e+300', '1e300'),
+      'json: cannot unmarshal number 1e300 into Go struct field ObjectMeta.generation of type int64',
+    ],
+    [
+      'generation past int64',
+      withMeta({ generation: 0 }).replace('"generation":0', '"generation":12345678901234567890'),
+      'json: cannot unmarshal number 12345678901234567890 into Go struct field ObjectMeta.generation of type int64',
+    ],
+    [
+      'a fractional generation',
+      withMeta({ generation: 1.5 }),
+      'json: cannot unmarshal number 1.5 into Go struct field ObjectMeta.generation of type int64',
+    ],
+    [
+      'a created time that is not RFC 3339',
+      JSON.stringify(signature(name, { created: 'yesterday' })),
+      'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"',
+    ],
+    [
+      'a creationTimestamp with a space for the T',
+      withMeta({ creationTimestamp: '2018-07-10 12:00:00Z' }),
+      'parsing time "2018-07-10 12:00:00Z" as "2006-01-02T15:04:05Z07:00": cannot parse " 12:00:00Z" as "T"',
+    ],
+    [
+      'a number for a condition time',
+      JSON.stringify(
+        signature(name, { conditions: [{ type: 'Trusted', status: 'True', lastProbeTime: 3 }] }),
+      ),
+      'json: cannot unmarshal number into Go value of type string',
+    ],
+  ])('answers 400 for %s, storing nothing', async (_label, body, reason) => {
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(400);
+    expect(answer.json()['message']).toBe(
+      `ImageSignature in version "v1" cannot be handled as a ImageSignature: ${reason}`,
+    );
+    await expectStoreUnchanged();
+  });
+
+  it('accepts the largest int64 generation, which a double cannot hold', async () => {
+    const body = withMeta({ generation: 0 }).replace(
+      '"generation":0',
+      '"generation":9223372036854775807',
+    );
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(201);
+  });
+
+  it('accepts RFC 3339 times with a fraction and an offset, and null ones', async () => {
+    const body = JSON.stringify(
+      signature(name, {
+        created: '2018-07-10T12:00:00.5+02:00',
+        conditions: [{ type: 'Trusted', status: 'True', lastProbeTime: null }],
+      }),
+    );
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    expect(answer.status).toBe(201);
+  });
+
+  it('reads null owners and finalizers as zero values: 422, not 500', async () => {
+    const answer = await send(
+      server,
+      'POST',
+      COLLECTION,
+      JSON_BODY,
+      withMeta({ ownerReferences: [null], finalizers: [null] }),
+    );
+
+    expect(answer.status).toBe(422);
+    const fields = (answer.json()['details'] as { causes: { field: string }[] }).causes;
+    expect(fields.map((cause) => cause.field)).toContain('metadata.ownerReferences.uid');
+    await expectStoreUnchanged();
   });
 });
