@@ -2,6 +2,7 @@
 // request path. Order as on a real 3.11 server: authentication (401), discovery (open to
 // everyone), authorization (403), routing (404, 405), Accept (406), then the operation.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 import * as errors from './api-errors';
@@ -43,12 +44,33 @@ export function createHandler(options: MockOptions = {}): RequestListener {
   const context = pipelineContext(options);
   let nextId = 1;
 
+  // Requests waiting for their connection's current one; a socket is a key while busy.
+  const waiting = new WeakMap<Socket, (() => void)[]>();
+
   return (req, res) => {
     const started = performance.now();
     const id = nextId++;
-    res.once('finish', () => logRequest(context.logger, req, res, id, started));
-    handle(context, req, res).catch((error: unknown) => fail(res, error));
+    const { socket } = req;
+    res.once('close', () => {
+      logRequest(context.logger, req, res, id, started);
+      runNext(waiting, socket);
+    });
+    const run = () => void handle(context, req, res).catch((error: unknown) => fail(res, error));
+
+    // Go's net/http serves one connection's requests one at a time, in order; node parses
+    // pipelined requests ahead and would run them at once (a DELETE before the POST it
+    // follows has stored). So a request whose connection is busy waits its turn.
+    const queue = waiting.get(socket);
+    if (queue !== undefined) return void queue.push(run);
+    waiting.set(socket, []);
+    run();
   };
+}
+
+function runNext(waiting: WeakMap<Socket, (() => void)[]>, socket: Socket): void {
+  const next = waiting.get(socket)?.shift();
+  if (next === undefined) waiting.delete(socket);
+  else next();
 }
 
 function pipelineContext(options: MockOptions): PipelineContext {

@@ -350,3 +350,45 @@ describe('Go types of nested fields', () => {
     await expectStoreUnchanged();
   });
 });
+
+describe('pipelined requests on one connection', () => {
+  function rawRequest(method: string, path: string, body = '', close = false): string {
+    const head = [
+      `${method} ${path} HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${TOKEN}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+    ];
+    if (close) head.push('Connection: close');
+    return `${head.join('\r\n')}\r\n\r\n${body}`;
+  }
+
+  function statuses(wire: string): number[] {
+    return [...wire.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((match) => Number(match[1]));
+  }
+
+  it('runs a DELETE sent in the same write as its POST after the POST', async () => {
+    const name = `${IMAGE}@pipelined`;
+    const wire =
+      rawRequest('POST', COLLECTION, JSON.stringify(signature(name))) +
+      rawRequest('DELETE', `${COLLECTION}/${encodeURIComponent(name)}`, '', true);
+    const answer = await rawExchange(server, wire, false);
+
+    expect(statuses(answer)).toEqual([201, 200]);
+    await expectStoreUnchanged();
+  });
+
+  it('answers ten pipelined creates and deletes in order', async () => {
+    let wire = '';
+    for (let index = 0; index < 5; index++) {
+      const name = `${IMAGE}@pipelined-${index}`;
+      wire += rawRequest('POST', COLLECTION, JSON.stringify(signature(name)));
+      wire += rawRequest('DELETE', `${COLLECTION}/${encodeURIComponent(name)}`, '', index === 4);
+    }
+    const answer = await rawExchange(server, wire, false);
+
+    expect(statuses(answer)).toEqual([201, 200, 201, 200, 201, 200, 201, 200, 201, 200]);
+    await expectStoreUnchanged();
+  });
+});
