@@ -50,10 +50,15 @@ const errors = {
     'The body could not be decoded, names another kind, or carries another group version.',
     statusExamples.badRequestBody,
   ),
-  BadRequestName: statusResponse(
-    'The name does not hold exactly one @ with text on both sides.',
-    statusExamples.badRequestName,
-  ),
+  BadRequestName: {
+    description:
+      'The name does not hold exactly one @ with text on both sides; or, as plain text from ' +
+      "Go's HTTP server before any handler runs, the path has an invalid %-escape.",
+    content: {
+      ...content('Status', statusExamples.badRequestName),
+      'text/plain': { schema: { type: 'string' }, example: '400 Bad Request' },
+    },
+  },
   Unauthorized: statusResponse('The bearer token is not known.', statusExamples.unauthorized),
   Forbidden: statusResponse(
     'The user may not use this resource; anonymous requests land here.',
@@ -81,6 +86,10 @@ const errors = {
   UnsupportedMediaType: statusResponse(
     'The Content-Type is none of the accepted media types.',
     statusExamples.unsupportedMediaType,
+  ),
+  InternalError: statusResponse(
+    'The store is out of room (imagesig serve --max-signatures), answered as a full etcd is.',
+    statusExamples.storeFull,
   ),
   Invalid: statusResponse(
     'The signature failed validation; details.causes lists every field at fault.',
@@ -138,6 +147,7 @@ function createOperation(prefix: Prefix): JsonSchema {
       '413': errorRef('RequestEntityTooLarge'),
       '415': errorRef('UnsupportedMediaType'),
       '422': errorRef('Invalid'),
+      '500': errorRef('InternalError'),
     },
   };
 }

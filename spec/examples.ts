@@ -93,6 +93,14 @@ export const statusExamples = {
     `imageSignatures.image.openshift.io "${name}" already exists`,
     { name, group, kind: 'imageSignatures' },
   ),
+  storeFull: {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'etcdserver: mvcc: database space exceeded',
+    code: 500,
+  },
   tooLarge: failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'),
   unsupportedMediaType: failure(
     415,

@@ -181,16 +181,20 @@ const StatusDetails = object('More about the object an error concerns.', {
   },
 });
 
-const Status = object('The result of an operation that returns no object, or of any failure.', {
-  kind: str('Always Status.', { enum: ['Status'] }),
-  apiVersion: str('Always v1.', { enum: ['v1'] }),
-  metadata: ref('ListMeta'),
-  status: str('Whether the operation succeeded.', { enum: ['Success', 'Failure'] }),
-  message: str('A human-readable description of the result.'),
-  reason: str('A machine-readable reason for a failure, such as AlreadyExists.'),
-  details: ref('StatusDetails'),
-  code: { type: 'integer', format: 'int32', description: 'The HTTP status code.' },
-});
+const Status = object(
+  'The result of an operation that returns no object, or of any failure.',
+  {
+    kind: str('Always Status.', { enum: ['Status'] }),
+    apiVersion: str('Always v1.', { enum: ['v1'] }),
+    metadata: ref('ListMeta'),
+    status: str('Whether the operation succeeded.', { enum: ['Success', 'Failure'] }),
+    message: str('A human-readable description of the result.'),
+    reason: str('A machine-readable reason for a failure, such as AlreadyExists.'),
+    details: ref('StatusDetails'),
+    code: { type: 'integer', format: 'int32', description: 'The HTTP status code.' },
+  },
+  ['metadata', 'status'],
+);
 
 const Preconditions = object('Conditions that must hold before the delete.', {
   uid: str('The uid the object must have.'),

@@ -309,12 +309,12 @@ export interface components {
              * @enum {string}
              */
             apiVersion?: "v1";
-            metadata?: components["schemas"]["ListMeta"];
+            metadata: components["schemas"]["ListMeta"];
             /**
              * @description Whether the operation succeeded.
              * @enum {string}
              */
-            status?: "Success" | "Failure";
+            status: "Success" | "Failure";
             /** @description A human-readable description of the result. */
             message?: string;
             /** @description A machine-readable reason for a failure, such as AlreadyExists. */
@@ -414,7 +414,7 @@ export interface components {
                 "application/vnd.kubernetes.protobuf": string;
             };
         };
-        /** @description The name does not hold exactly one @ with text on both sides. */
+        /** @description The name does not hold exactly one @ with text on both sides; or, as plain text from Go's HTTP server before any handler runs, the path has an invalid %-escape. */
         BadRequestName: {
             headers: {
                 [name: string]: unknown;
@@ -445,6 +445,8 @@ export interface components {
                  */
                 "application/yaml": components["schemas"]["Status"];
                 "application/vnd.kubernetes.protobuf": string;
+                /** @example 400 Bad Request */
+                "text/plain": string;
             };
         };
         /** @description The bearer token is not known. */
@@ -729,6 +731,37 @@ export interface components {
                 "application/vnd.kubernetes.protobuf": string;
             };
         };
+        /** @description The store is out of room (imagesig serve --max-signatures), answered as a full etcd is. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Status",
+                 *       "apiVersion": "v1",
+                 *       "metadata": {},
+                 *       "status": "Failure",
+                 *       "message": "etcdserver: mvcc: database space exceeded",
+                 *       "code": 500
+                 *     }
+                 */
+                "application/json": components["schemas"]["Status"];
+                /**
+                 * @example {
+                 *       "kind": "Status",
+                 *       "apiVersion": "v1",
+                 *       "metadata": {},
+                 *       "status": "Failure",
+                 *       "message": "etcdserver: mvcc: database space exceeded",
+                 *       "code": 500
+                 *     }
+                 */
+                "application/yaml": components["schemas"]["Status"];
+                "application/vnd.kubernetes.protobuf": string;
+            };
+        };
         /** @description The signature failed validation; details.causes lists every field at fault. */
         Invalid: {
             headers: {
@@ -1003,6 +1036,7 @@ export interface operations {
             413: components["responses"]["RequestEntityTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Invalid"];
+            500: components["responses"]["InternalError"];
         };
     };
     deleteCollectionLegacyImageSignatureNotAllowed: {
@@ -1331,6 +1365,7 @@ export interface operations {
             413: components["responses"]["RequestEntityTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Invalid"];
+            500: components["responses"]["InternalError"];
         };
     };
     deleteCollectionImageSignatureNotAllowed: {

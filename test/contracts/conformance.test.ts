@@ -32,7 +32,12 @@ describe('expectConforms', () => {
   });
 
   it.each([
-    { name: 'an undocumented status', given: reply(500, failure), want: /does not document/ },
+    { name: 'an undocumented status', given: reply(503, failure), want: /does not document/ },
+    {
+      name: 'a Status without its status field',
+      given: reply(422, { kind: 'Status', apiVersion: 'v1', metadata: {}, code: 422 }),
+      want: /required property 'status'/,
+    },
     { name: 'an extra field', given: reply(201, { ...stored, extra: 1 }), want: /additional/ },
     {
       name: 'content that is not base64',

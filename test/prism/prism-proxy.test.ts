@@ -69,7 +69,7 @@ describe('the proxy violation check', () => {
     const broken = createServer((req, res) => {
       req.resume();
       res.writeHead(422, { 'content-type': 'application/json' });
-      res.end('{"kind":"Status","status":"Failure","code":"422","colour":"red"}\n');
+      res.end('{"kind":"Status","metadata":{},"status":"Failure","code":"422","colour":"red"}\n');
     });
     await new Promise<void>((listening) => broken.listen(0, '127.0.0.1', listening));
     const { port } = broken.address() as AddressInfo;
