@@ -10,6 +10,7 @@ import {
   YAML_MEDIA_TYPE,
   bareMediaType,
   negotiate,
+  routeAccepts,
 } from './media-type';
 import { decodeObject, encodeObject, ProtobufDecodeError, type TypeMeta } from './protobuf/codec';
 import { mayHoldLoneSurrogates, wellFormedStrings } from './well-formed';
@@ -124,6 +125,11 @@ const OFFERED = SERIALIZERS.map((serializer) => serializer.mediaType);
 export function responseSerializer(accept: string | undefined): Serializer | undefined {
   const mediaType = negotiate(accept, OFFERED);
   return SERIALIZERS.find((serializer) => serializer.mediaType === mediaType);
+}
+
+/** Whether go-restful lets the request reach a resource handler, or answers 406 first. */
+export function routeProduces(accept: string | undefined): boolean {
+  return routeAccepts(accept, OFFERED);
 }
 
 /** The serializer for a request body; a missing Content-Type means JSON. */

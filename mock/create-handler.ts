@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import * as errors from './api-errors';
 import { ANONYMOUS_USER, authenticate, tokenTable, type User } from './authenticate';
 import { BODY_LIMIT } from './body-reader';
-import { responseSerializer } from './codec';
+import { responseSerializer, routeProduces } from './codec';
 import { createSignature, defaultIdentity } from './create-signature';
 import { deleteSignature } from './delete-signature';
 import { discoveryAnswer, isDiscoveryPath } from './discovery/discovery-route';
@@ -107,7 +107,7 @@ async function handle(context: PipelineContext, req: IncomingMessage, res: Serve
   if (route.kind === 'method-not-allowed') return sendStatus(exchange, errors.methodNotAllowed());
 
   // go-restful checks the route's Produces list before the handler runs.
-  if (exchange.serializer === undefined) {
+  if (exchange.serializer === undefined || !routeProduces(exchange.req.headers.accept)) {
     return sendRawJson(exchange, 406, errors.notAcceptableBody(context.profile));
   }
   if (route.kind === 'create') return createSignature(context, exchange, route.endpoint);

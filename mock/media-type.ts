@@ -38,6 +38,23 @@ export function negotiate(
   return undefined;
 }
 
+/**
+ * go-restful's route check (Route.matchesAccept), made before any handler runs and before
+ * negotiation: some entry of Accept, parameters cut and spaces trimmed, is exactly `*\/*`
+ * or one of `produced`. Case counts and no other wildcard does, so `application/*`, `*`
+ * and `Application/JSON` are refused with 406. A missing or empty Accept means `*\/*`.
+ */
+export function routeAccepts(accept: string | undefined, produced: readonly string[]): boolean {
+  if (accept === undefined || accept === '*/*' || produced.includes(accept)) return true;
+  // Go trims header values, so a blank Accept is a missing one.
+  if (accept.trim() === '') return true;
+  return accept.split(',').some((entry) => {
+    const semicolon = entry.indexOf(';');
+    const range = (semicolon === -1 ? entry : entry.slice(0, semicolon)).trim();
+    return range === '*/*' || produced.includes(range);
+  });
+}
+
 /** The bare, lower-case media type of a Content-Type header: parameters dropped. */
 export function bareMediaType(header: string): string {
   const semicolon = header.indexOf(';');

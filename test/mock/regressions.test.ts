@@ -392,3 +392,23 @@ describe('pipelined requests on one connection', () => {
     await expectStoreUnchanged();
   });
 });
+
+describe("Accept as go-restful's route check reads it", () => {
+  const unknown = `${COLLECTION}/${encodeURIComponent(`${IMAGE}@missing`)}`;
+
+  it.each([
+    ['application/*', 406],
+    ['*', 406],
+    ['Application/JSON', 406],
+    ['application/json ; q=0.5', 404],
+    ['text/html, */*;q=0.1', 404],
+    ['text/html,application/yaml', 404],
+    ['  ', 404],
+    ['application/*, application/json', 404],
+  ])('answers Accept %j with %i', async (accept, status) => {
+    const answer = await send(server, 'DELETE', unknown, { ...AUTH, Accept: accept });
+
+    expect(answer.status).toBe(status);
+    if (status === 406) expect(answer.json()['reason']).toBe('NotAcceptable');
+  });
+});
