@@ -23,3 +23,13 @@ export const forbidden = (field: string, detail: string): StatusCause => ({
   message: `Forbidden: ${detail}`,
   field,
 });
+
+/**
+ * The mock's own last cause when a body has more than `limit` (validate-signature's
+ * MAX_CAUSES): the real server would list them all.
+ */
+export const tooMany = (field: string, limit: number, listed: number): StatusCause => ({
+  reason: 'FieldValueTooMany',
+  message: `Too many: more than ${limit} causes: only the first ${listed} are listed`,
+  field,
+});

@@ -33,7 +33,11 @@ export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
 };
 
 export type CauseReason =
-  'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueForbidden' | 'FieldValueNotSupported';
+  | 'FieldValueRequired'
+  | 'FieldValueInvalid'
+  | 'FieldValueForbidden'
+  | 'FieldValueNotSupported'
+  | 'FieldValueTooMany';
 
 export interface StatusCause {
   reason: CauseReason;

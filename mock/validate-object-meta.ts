@@ -16,15 +16,14 @@ const STANDARD_FINALIZERS: ReadonlySet<string> = new Set([
   'foregroundDeletion',
 ]);
 
-export function objectMetaCauses(metadata: ObjectMeta): StatusCause[] {
-  return [
-    ...nameCauses(metadata),
-    ...generationCauses(metadata.generation),
-    ...labelCauses(metadata.labels ?? {}),
-    ...annotationCauses(metadata.annotations ?? {}),
-    ...(metadata.ownerReferences ?? []).flatMap(ownerCauses),
-    ...finalizerCauses(metadata.finalizers ?? []),
-  ];
+/** The causes in order, lazily, so a caller that lists only the first few stops early. */
+export function* objectMetaCauses(metadata: ObjectMeta): Generator<StatusCause> {
+  yield* nameCauses(metadata);
+  yield* generationCauses(metadata.generation);
+  yield* labelCauses(metadata.labels ?? {});
+  yield* annotationCauses(metadata.annotations ?? {});
+  for (const owner of metadata.ownerReferences ?? []) yield* ownerCauses(owner);
+  yield* finalizerCauses(metadata.finalizers ?? []);
 }
 
 function nameCauses({ name = '', generateName = '' }: ObjectMeta): StatusCause[] {
@@ -47,26 +46,20 @@ function generationCauses(generation: number | undefined): StatusCause[] {
   return [invalidValue('metadata.generation', generation, 'must be greater than or equal to 0')];
 }
 
-function labelCauses(labels: Record<string, string>): StatusCause[] {
-  return Object.keys(labels)
-    .sort()
-    .flatMap((key) => {
-      const value = labels[key] ?? '';
-      return [
-        ...qualifiedNameProblems(key).map((p) => invalidValue('metadata.labels', key, p)),
-        ...labelValueProblems(value).map((p) => invalidValue('metadata.labels', value, p)),
-      ];
-    });
+function* labelCauses(labels: Record<string, string>): Generator<StatusCause> {
+  for (const key of Object.keys(labels).sort()) {
+    const value = labels[key] ?? '';
+    for (const p of qualifiedNameProblems(key)) yield invalidValue('metadata.labels', key, p);
+    for (const p of labelValueProblems(value)) yield invalidValue('metadata.labels', value, p);
+  }
 }
 
-function annotationCauses(annotations: Record<string, string>): StatusCause[] {
-  return Object.keys(annotations)
-    .sort()
-    .flatMap((key) =>
-      qualifiedNameProblems(key.toLowerCase()).map((p) =>
-        invalidValue('metadata.annotations', key, p),
-      ),
-    );
+function* annotationCauses(annotations: Record<string, string>): Generator<StatusCause> {
+  for (const key of Object.keys(annotations).sort()) {
+    for (const p of qualifiedNameProblems(key.toLowerCase())) {
+      yield invalidValue('metadata.annotations', key, p);
+    }
+  }
 }
 
 // The path is not indexed: apimachinery 1.11 reports metadata.ownerReferences.kind etc.
@@ -91,15 +84,16 @@ function ownerVersion(apiVersion: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-function finalizerCauses(finalizers: string[]): StatusCause[] {
-  const causes = finalizers.flatMap((finalizer) =>
-    qualifiedNameProblems(finalizer).map((p) => invalidValue('metadata.finalizers', finalizer, p)),
-  );
-  finalizers.forEach((finalizer, index) => {
+function* finalizerCauses(finalizers: string[]): Generator<StatusCause> {
+  for (const finalizer of finalizers) {
+    for (const p of qualifiedNameProblems(finalizer)) {
+      yield invalidValue('metadata.finalizers', finalizer, p);
+    }
+  }
+  for (const [index, finalizer] of finalizers.entries()) {
     if (!finalizer.includes('/') && !STANDARD_FINALIZERS.has(finalizer)) {
       const detail = 'name is neither a standard finalizer name nor is it fully qualified';
-      causes.push(invalidValue(`metadata.finalizers[${index}]`, finalizer, detail));
+      yield invalidValue(`metadata.finalizers[${index}]`, finalizer, detail);
     }
-  });
-  return causes;
+  }
 }

@@ -412,3 +412,38 @@ describe("Accept as go-restful's route check reads it", () => {
     if (status === 406) expect(answer.json()['reason']).toBe('NotAcceptable');
   });
 });
+
+describe('a body with a huge number of invalid values', () => {
+  it('lists at most 1,000 causes, the last saying the list was cut', async () => {
+    const name = `${IMAGE}@owners`;
+    const owners = `[${Array(300_000).fill('{}').join(',')}]`;
+    const body = JSON.stringify(signature(name, { metadata: { name, ownerReferences: [] } }));
+    const answer = await send(
+      server,
+      'POST',
+      COLLECTION,
+      JSON_BODY,
+      body.replace('"ownerReferences":[]', `"ownerReferences":${owners}`),
+    );
+
+    expect(answer.status).toBe(422);
+    const { causes } = answer.json()['details'] as { causes: Record<string, string>[] };
+    expect(causes).toHaveLength(1000);
+    expect(causes[0]).toMatchObject({ field: 'metadata.ownerReferences.apiVersion' });
+    expect(causes[999]).toMatchObject({ reason: 'FieldValueTooMany' });
+    expect(answer.text.length).toBeLessThan(400_000);
+    await expectStoreUnchanged();
+  });
+
+  it('lists every cause when there are exactly 1,000', async () => {
+    const name = `${IMAGE}@owners`;
+    // 250 owners with four causes each.
+    const owners = Array(250).fill({});
+    const body = JSON.stringify(signature(name, { metadata: { name, ownerReferences: owners } }));
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, body);
+
+    const { causes } = answer.json()['details'] as { causes: Record<string, string>[] };
+    expect(causes).toHaveLength(1000);
+    expect(causes.some((cause) => cause.reason === 'FieldValueTooMany')).toBe(false);
+  });
+});
