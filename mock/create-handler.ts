@@ -161,7 +161,8 @@ function isRemovedPath(profile: ServerProfile, path: string): boolean {
 }
 
 function parseExchange(req: IncomingMessage, res: ServerResponse): Exchange | undefined {
-  const url = req.url ?? '/';
+  const url = originForm(req.url ?? '/');
+  if (url === undefined) return undefined;
   const mark = url.indexOf('?');
   const rawPath = mark === -1 ? url : url.slice(0, mark);
   const path = decodePath(rawPath);
@@ -175,6 +176,17 @@ function parseExchange(req: IncomingMessage, res: ServerResponse): Exchange | un
     query: mark === -1 ? '' : url.slice(mark + 1),
     serializer: responseSerializer(req.headers.accept),
   };
+}
+
+// A proxy-style target (`POST http://host/oapi/...`) routes on its path, as Go's
+// ParseRequestURI reads it; scheme and authority, userinfo and all, go no further.
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/;
+
+/** The path and query of a request target; undefined for one Go would refuse. */
+function originForm(target: string): string | undefined {
+  if (target.startsWith('/') || target === '*') return target;
+  const authority = ABSOLUTE_FORM.exec(target);
+  return authority === null ? undefined : target.slice(authority[0].length);
 }
 
 // Go decodes the whole path before routing, so %2F splits segments as '/' does. It decodes
@@ -230,7 +242,7 @@ function logRequest(
   id: number,
   started: number,
 ): void {
-  const url = req.url ?? '/';
+  const url = originForm(req.url ?? '/') ?? '';
   const mark = url.indexOf('?');
   logger.log(levelForStatus(res.statusCode), 'request', {
     id,

@@ -3,6 +3,7 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
+import { createLogger } from '../../mock/logger';
 import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
@@ -445,5 +446,40 @@ describe('a body with a huge number of invalid values', () => {
     const { causes } = answer.json()['details'] as { causes: Record<string, string>[] };
     expect(causes).toHaveLength(1000);
     expect(causes.some((cause) => cause.reason === 'FieldValueTooMany')).toBe(false);
+  });
+});
+
+describe('absolute-form request targets', () => {
+  it('routes on the path and keeps the userinfo out of the log and the body', async () => {
+    const lines: string[] = [];
+    const logged = await startTestServer('createHandler', {
+      logger: createLogger({ write: (line) => lines.push(line) }),
+    });
+    const name = `${IMAGE}@absolute`;
+    const body = JSON.stringify(signature(name));
+    const wire = [
+      `POST http://user:secret-in-url@127.0.0.1${COLLECTION}?pretty=false HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${TOKEN}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n');
+    const answer = await rawExchange(logged, wire, false);
+    await logged.close();
+
+    expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+    expect(answer).not.toContain('secret-in-url');
+    expect(lines.join('')).toContain(`"path":"${COLLECTION}"`);
+    expect(lines.join('')).not.toContain('secret-in-url');
+  });
+
+  it("answers a target that is neither a path nor a URL with Go's 400", async () => {
+    const wire = 'GET oapi/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
+    const answer = await rawExchange(server, wire, false);
+
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
   });
 });
