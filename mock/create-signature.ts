@@ -8,7 +8,7 @@ import * as errors from './api-errors';
 import { discard, readBody } from './body-reader';
 import { INTERPRET_PREFIX, requestSerializer, type Decoded, type Serializer } from './codec';
 import { cannotHandleMessage, decodeSignature, unrecognizedMessage } from './decode-signature';
-import { preparedObject, sendStatus, type Exchange } from './exchange';
+import { continueBody, preparedObject, sendStatus, type Exchange } from './exchange';
 import { PROTOBUF_MEDIA_TYPE } from './media-type';
 import type { PipelineContext } from './pipeline-context';
 import type { Endpoint } from './routes';
@@ -34,6 +34,7 @@ export async function createSignature(
     return sendStatus(exchange, errors.unsupportedMediaType(context.profile));
   }
 
+  continueBody(exchange);
   const read = await readBody(exchange.req, context.bodyLimit);
   // The rest of an oversized body is drained unread, so the client can finish sending and
   // read the 413 instead of failing with EPIPE.

@@ -2,7 +2,7 @@
 // then 200 Success. DeleteOptions in the body or the query are accepted and ignored.
 import * as errors from './api-errors';
 import { discard } from './body-reader';
-import { sendStatus, type Exchange } from './exchange';
+import { continueBody, sendStatus, type Exchange } from './exchange';
 import type { PipelineContext } from './pipeline-context';
 import { splitSignatureName } from './signature-name';
 import { success } from './status';
@@ -12,6 +12,8 @@ export async function deleteSignature(
   exchange: Exchange,
   name: string,
 ): Promise<void> {
+  // 3.11 reads the body for DeleteOptions, so a waiting client is told to send it.
+  continueBody(exchange);
   discard(exchange.req, 0);
 
   const split = splitSignatureName(name);

@@ -71,6 +71,27 @@ export function sendText(
   send(exchange, httpCode, contentType, text);
 }
 
+// Responses whose client waits for 100 Continue, held back until the body is read.
+const heldContinues = new WeakSet<ServerResponse>();
+
+/**
+ * For a server that handles `checkContinue` itself: Go sends 100 Continue only on the
+ * handler's first read of the body, so a 401, 403 or 415 goes out without it, and then
+ * closes the connection rather than read an unwanted body as the next request.
+ */
+export function holdContinue(res: ServerResponse): void {
+  heldContinues.add(res);
+  res.setHeader('Connection', 'close');
+}
+
+/** The handler is about to read the body: a client waiting for 100 Continue gets it now. */
+export function continueBody(exchange: Exchange): void {
+  const { res } = exchange;
+  if (!heldContinues.delete(res) || res.headersSent) return;
+  res.removeHeader('Connection');
+  res.writeContinue();
+}
+
 function send(
   exchange: Exchange,
   httpCode: number,

@@ -4,14 +4,18 @@
 // sockets for long.
 import {
   createServer as createHttpServer,
+  type IncomingMessage,
   type RequestListener,
   type Server,
   type ServerOptions,
+  type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { generate } from 'selfsigned';
+
+import { holdContinue } from './exchange';
 
 export interface ListenOptions {
   http: boolean;
@@ -43,6 +47,11 @@ export async function startServer(
     tls === undefined
       ? createHttpServer(limits, handler)
       : createHttpsServer({ ...limits, ...tls }, handler);
+  // Node would send 100 Continue before authentication; the handler sends it on reading.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    holdContinue(res);
+    handler(req, res);
+  });
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);

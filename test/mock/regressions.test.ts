@@ -3,8 +3,11 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
+import { createHandler } from '../../mock/create-handler';
 import { createLogger } from '../../mock/logger';
-import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
+import { MemorySignatureStore } from '../../mock/memory-store';
+import { startServer, type RunningServer } from '../../mock/start-server';
+import { IMAGE, TOKEN, VIEWER_TOKEN, startTestServer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
@@ -41,7 +44,11 @@ function send(
 }
 
 /** Writes `bytes` on one fresh connection and collects everything until the server closes. */
-function rawExchange(server: TestServer, bytes: string | Buffer, endInput = true): Promise<string> {
+function rawExchange(
+  server: { url: string },
+  bytes: string | Buffer,
+  endInput = true,
+): Promise<string> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1');
@@ -481,5 +488,60 @@ describe('absolute-form request targets', () => {
     const answer = await rawExchange(server, wire, false);
 
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});
+
+describe('Expect: 100-continue', () => {
+  let served: RunningServer;
+  beforeEach(async () => {
+    const store = new MemorySignatureStore();
+    await store.addImage(IMAGE);
+    const handler = createHandler({ store, tokens: [TOKEN], unprivilegedTokens: [VIEWER_TOKEN] });
+    served = await startServer(handler, { http: true, host: '127.0.0.1', port: 0 });
+  });
+  afterEach(() => served.close());
+
+  function head(token: string, length: number): string {
+    return [
+      `POST ${COLLECTION} HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${token}`,
+      'Content-Type: application/json',
+      `Content-Length: ${length}`,
+      'Expect: 100-continue',
+      '',
+      '',
+    ].join('\r\n');
+  }
+
+  it.each([
+    ['an unknown token', 401, 'nobody'],
+    ['a user without the signer role', 403, VIEWER_TOKEN],
+  ])('answers %s with %i and no 100 Continue', async (_label, status, token) => {
+    const answer = await rawExchange(served, head(token, 100), false);
+
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(answer).not.toContain('100 Continue');
+    expect(answer.toLowerCase()).toContain('connection: close');
+  });
+
+  it('sends 100 Continue once authorized, then reads the body', async () => {
+    const body = JSON.stringify(signature(`${IMAGE}@continued`));
+    const { port } = new URL(served.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('latin1');
+        if (text === 'HTTP/1.1 100 Continue\r\n\r\n') socket.end(body);
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+      socket.write(
+        head(TOKEN, Buffer.byteLength(body)).replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'),
+      );
+    });
+
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 201 /);
   });
 });
