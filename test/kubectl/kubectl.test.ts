@@ -20,20 +20,24 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 
-const KUBECTL = onPath('kubectl');
-if (KUBECTL === undefined) {
+// IMAGESIG_KUBECTL lists kubectl binaries to run the suites with (path-delimited);
+// without it, the kubectl on PATH. .ci/run adds Debian's kubernetes-client when the
+// kubectl on PATH is another build.
+const KUBECTLS = (process.env['IMAGESIG_KUBECTL'] ?? onPath('kubectl') ?? '')
+  .split(path.delimiter)
+  .filter((bin) => bin !== '');
+if (KUBECTLS.length === 0) {
   // Visible in every run without kubectl; .ci/run installs Debian's kubernetes-client.
   console.warn('test/kubectl: kubectl is not on PATH, so the kubectl tests are skipped');
+  describe.skip('kubectl against imagesig serve', () => {
+    it('needs kubectl on PATH or in IMAGESIG_KUBECTL', () => undefined);
+  });
 }
-const describeWithKubectl = KUBECTL === undefined ? describe.skip : describe;
 
 // What kubectl validates with depends on its version: 1.32 (Google's dispatcher here)
 // reads /openapi/v3 where the server has it and gives up on a server without
 // /openapi/v2; 1.20 (Debian's kubernetes-client) reads only v2 and falls back to
 // /swagger-2.0.0.pb-v1. Both are what a user of this mock may have.
-const KUBECTL_MINOR = KUBECTL === undefined ? 0 : clientMinor(KUBECTL);
-const LEGACY_KUBECTL = KUBECTL_MINOR < 21;
-
 function clientMinor(command: string): number {
   const out = execFileSync(command, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
   const version = JSON.parse(out) as { clientVersion?: { minor?: string } };
@@ -110,12 +114,12 @@ interface Run {
 }
 
 /** kubectl with its own home and cache, so nothing leaks in from the machine or out. */
-function kubectl(served: Served, args: string[]): Promise<Run> {
+function runKubectl(bin: string, served: Served, args: string[]): Promise<Run> {
   const all = ['--kubeconfig', served.kubeconfig, '--cache-dir', path.join(served.dir, 'cache')];
   all.push('--request-timeout', '20s', ...args);
   const env = { PATH: process.env['PATH'] ?? '', HOME: served.dir };
   return new Promise((resolve) => {
-    execFile(KUBECTL ?? 'kubectl', all, { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(bin, all, { env, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr });
     });
@@ -138,131 +142,139 @@ async function signatureFile(dir: string, name: string): Promise<string> {
   return file;
 }
 
-describeWithKubectl('kubectl against imagesig serve (default profile, 3.11)', () => {
-  let served: Served;
-  const name = `${IMAGE}@${'a1'.repeat(16)}`;
-
-  beforeAll(async () => {
-    served = await serve('3.11');
-  });
-
-  afterAll(() => stop(served));
-
-  it('creates a signature from a file, validating it with the served OpenAPI document', async () => {
-    const file = await signatureFile(served.dir, name);
-    const run = await kubectl(served, ['create', '-f', file]);
-
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe(`imagesignature.image.openshift.io/${name} created\n`);
-    const log = await served.log();
-    expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 200 });
-    expect(log).toContainEqual({
-      ...only('POST', '/apis/image.openshift.io/v1/imagesignatures'),
-      status: 201,
-    });
-  });
-
-  it('reports AlreadyExists for the same file again', async () => {
-    const file = await signatureFile(served.dir, name);
-    const run = await kubectl(served, ['create', '-f', file]);
-
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Error from server (AlreadyExists)');
-    expect(run.stderr).toContain(`imageSignatures.image.openshift.io "${name}" already exists`);
-  });
-
-  it('refuses a file with an unknown field before sending it', async () => {
-    const file = await signatureFile(served.dir, `${IMAGE}@${'b2'.repeat(16)}`);
-    await writeFile(file, 'bogus: 1\n', { flag: 'a' });
-    const before = (await served.log()).length;
-    const run = await kubectl(served, ['create', '-f', file]);
-
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('unknown field "bogus"');
-    const after = (await served.log()).slice(before);
-    expect(after.filter((line) => line.method === 'POST')).toEqual([]);
-  });
-
-  it('deletes the signature by name', async () => {
-    const run = await kubectl(served, ['delete', 'imagesignature', name]);
-
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe(`imagesignature.image.openshift.io "${name}" deleted\n`);
-  });
-
-  it('reports NotFound for a name that is gone', async () => {
-    const run = await kubectl(served, ['delete', 'imagesignature', name]);
-
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Error from server (NotFound)');
-  });
-});
-
-describeWithKubectl('kubectl against imagesig serve --profile 4', () => {
-  let served: Served;
-  const name = `${IMAGE}@${'c3'.repeat(16)}`;
-
-  beforeAll(async () => {
-    served = await serve('4');
-  });
-
-  afterAll(() => stop(served));
-
-  it('creates and deletes on the grouped path, validating with the OpenAPI document it reads', async () => {
-    const file = await signatureFile(served.dir, name);
-    const created = await kubectl(served, ['create', '-f', file]);
-    const deleted = await kubectl(served, ['delete', 'imagesignature', name]);
-
-    expect(created).toMatchObject({ code: 0, stderr: '' });
-    expect(deleted).toMatchObject({ code: 0, stderr: '' });
-    const log = await served.log();
-    const document = LEGACY_KUBECTL ? '/openapi/v2' : '/openapi/v3';
-    expect(log).toContainEqual({ ...only('GET', document), status: 200 });
-    expect(log).toContainEqual({
-      ...only('DELETE', `/apis/image.openshift.io/v1/imagesignatures/${name}`),
-      status: 200,
-    });
-  });
-});
-
 function only(method: string, requestPath: string): Omit<RequestLine, 'status'> {
   return { method, path: requestPath };
 }
 
-describeWithKubectl('kubectl against imagesig serve --profile 3.7', () => {
-  let served: Served;
-  const name = `${IMAGE}@${'d4'.repeat(16)}`;
+for (const bin of KUBECTLS) {
+  const minor = clientMinor(bin);
+  const legacy = minor < 21;
+  const kubectl = (served: Served, args: string[]): Promise<Run> => runKubectl(bin, served, args);
 
-  beforeAll(async () => {
-    served = await serve('3.7');
+  describe(`kubectl 1.${minor} (${bin})`, () => {
+    describe('kubectl against imagesig serve (default profile, 3.11)', () => {
+      let served: Served;
+      const name = `${IMAGE}@${'a1'.repeat(16)}`;
+
+      beforeAll(async () => {
+        served = await serve('3.11');
+      });
+
+      afterAll(() => stop(served));
+
+      it('creates a signature from a file, validating it with the served OpenAPI document', async () => {
+        const file = await signatureFile(served.dir, name);
+        const run = await kubectl(served, ['create', '-f', file]);
+
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toBe(`imagesignature.image.openshift.io/${name} created\n`);
+        const log = await served.log();
+        expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 200 });
+        expect(log).toContainEqual({
+          ...only('POST', '/apis/image.openshift.io/v1/imagesignatures'),
+          status: 201,
+        });
+      });
+
+      it('reports AlreadyExists for the same file again', async () => {
+        const file = await signatureFile(served.dir, name);
+        const run = await kubectl(served, ['create', '-f', file]);
+
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('Error from server (AlreadyExists)');
+        expect(run.stderr).toContain(`imageSignatures.image.openshift.io "${name}" already exists`);
+      });
+
+      it('refuses a file with an unknown field before sending it', async () => {
+        const file = await signatureFile(served.dir, `${IMAGE}@${'b2'.repeat(16)}`);
+        await writeFile(file, 'bogus: 1\n', { flag: 'a' });
+        const before = (await served.log()).length;
+        const run = await kubectl(served, ['create', '-f', file]);
+
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('unknown field "bogus"');
+        const after = (await served.log()).slice(before);
+        expect(after.filter((line) => line.method === 'POST')).toEqual([]);
+      });
+
+      it('deletes the signature by name', async () => {
+        const run = await kubectl(served, ['delete', 'imagesignature', name]);
+
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toBe(`imagesignature.image.openshift.io "${name}" deleted\n`);
+      });
+
+      it('reports NotFound for a name that is gone', async () => {
+        const run = await kubectl(served, ['delete', 'imagesignature', name]);
+
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('Error from server (NotFound)');
+      });
+    });
+
+    describe('kubectl against imagesig serve --profile 4', () => {
+      let served: Served;
+      const name = `${IMAGE}@${'c3'.repeat(16)}`;
+
+      beforeAll(async () => {
+        served = await serve('4');
+      });
+
+      afterAll(() => stop(served));
+
+      it('creates and deletes on the grouped path, validating with the OpenAPI document it reads', async () => {
+        const file = await signatureFile(served.dir, name);
+        const created = await kubectl(served, ['create', '-f', file]);
+        const deleted = await kubectl(served, ['delete', 'imagesignature', name]);
+
+        expect(created).toMatchObject({ code: 0, stderr: '' });
+        expect(deleted).toMatchObject({ code: 0, stderr: '' });
+        const log = await served.log();
+        const document = legacy ? '/openapi/v2' : '/openapi/v3';
+        expect(log).toContainEqual({ ...only('GET', document), status: 200 });
+        expect(log).toContainEqual({
+          ...only('DELETE', `/apis/image.openshift.io/v1/imagesignatures/${name}`),
+          status: 200,
+        });
+      });
+    });
+
+    describe('kubectl against imagesig serve --profile 3.7', () => {
+      let served: Served;
+      const name = `${IMAGE}@${'d4'.repeat(16)}`;
+
+      beforeAll(async () => {
+        served = await serve('3.7');
+      });
+
+      afterAll(() => stop(served));
+
+      (legacy ? it.skip : it)(
+        'cannot validate, as k8s 1.7 has no /openapi/v2, and creates with --validate=false',
+        async () => {
+          const file = await signatureFile(served.dir, name);
+          const validated = await kubectl(served, ['create', '-f', file]);
+          const unvalidated = await kubectl(served, ['create', '--validate=false', '-f', file]);
+
+          expect(validated.code).toBe(1);
+          expect(validated.stderr).toContain('failed to download openapi');
+          expect(unvalidated).toMatchObject({ code: 0, stderr: '' });
+          expect(await served.log()).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
+        },
+      );
+
+      (legacy ? it : it.skip)(
+        'validates with /swagger-2.0.0.pb-v1 when /openapi/v2 is missing (kubectl 1.20 and older)',
+        async () => {
+          const file = await signatureFile(served.dir, `${IMAGE}@${'e5'.repeat(16)}`);
+          const run = await kubectl(served, ['create', '-f', file]);
+
+          expect(run).toMatchObject({ code: 0, stderr: '' });
+          const log = await served.log();
+          expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
+          expect(log).toContainEqual({ ...only('GET', '/swagger-2.0.0.pb-v1'), status: 200 });
+        },
+      );
+    });
   });
-
-  afterAll(() => stop(served));
-
-  (LEGACY_KUBECTL ? it.skip : it)(
-    'cannot validate, as k8s 1.7 has no /openapi/v2, and creates with --validate=false',
-    async () => {
-      const file = await signatureFile(served.dir, name);
-      const validated = await kubectl(served, ['create', '-f', file]);
-      const unvalidated = await kubectl(served, ['create', '--validate=false', '-f', file]);
-
-      expect(validated.code).toBe(1);
-      expect(validated.stderr).toContain('failed to download openapi');
-      expect(unvalidated).toMatchObject({ code: 0, stderr: '' });
-      expect(await served.log()).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
-    },
-  );
-
-  (LEGACY_KUBECTL ? it : it.skip)(
-    'validates with /swagger-2.0.0.pb-v1 when /openapi/v2 is missing (kubectl 1.20 and older)',
-    async () => {
-      const file = await signatureFile(served.dir, `${IMAGE}@${'e5'.repeat(16)}`);
-      const run = await kubectl(served, ['create', '-f', file]);
-
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-      const log = await served.log();
-      expect(log).toContainEqual({ ...only('GET', '/openapi/v2'), status: 404 });
-      expect(log).toContainEqual({ ...only('GET', '/swagger-2.0.0.pb-v1'), status: 200 });
-    },
-  );
-});
+}
