@@ -4,11 +4,11 @@
 import { dump } from 'js-yaml';
 
 import { goJsonSyntaxError } from './go-json-syntax';
+import { goParseMediaType } from './go-media-type';
 import {
   JSON_MEDIA_TYPE,
   PROTOBUF_MEDIA_TYPE,
   YAML_MEDIA_TYPE,
-  bareMediaType,
   negotiate,
   routeAccepts,
 } from './media-type';
@@ -132,10 +132,11 @@ export function routeProduces(accept: string | undefined): boolean {
   return routeAccepts(accept, OFFERED);
 }
 
-/** The serializer for a request body; a missing Content-Type means JSON. */
+/** The serializer for a request body; a missing (or blank, as Go trims it) one means JSON. */
 export function requestSerializer(contentType: string | undefined): Serializer | undefined {
   if (contentType === undefined || contentType.trim() === '') return jsonSerializer;
-  const mediaType = bareMediaType(contentType);
+  // mime.ParseMediaType must succeed first: `application/json;;;` is a 415.
+  const mediaType = OFFERED.includes(contentType) ? contentType : goParseMediaType(contentType);
   return SERIALIZERS.find((serializer) => serializer.mediaType === mediaType);
 }
 

@@ -545,3 +545,22 @@ describe('Expect: 100-continue', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 201 /);
   });
 });
+
+describe("Content-Type as Go's mime.ParseMediaType reads it", () => {
+  it.each([
+    ['application/json;;;', 415],
+    ['application/json; charset', 415],
+    ['application/json; a=1; a=2', 415],
+    ['application/json garbage', 415],
+    ['application/json;', 201],
+    ['Application/JSON; charset=utf-8', 201],
+    ['  ', 201],
+  ])('answers Content-Type %j with %i', async (contentType, status) => {
+    const body = JSON.stringify(signature(`${IMAGE}@content-type`));
+    const headers = { ...AUTH, 'Content-Type': contentType };
+    const answer = await send(server, 'POST', COLLECTION, headers, body);
+
+    expect(answer.status).toBe(status);
+    if (status === 415) await expectStoreUnchanged();
+  });
+});
