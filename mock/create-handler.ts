@@ -244,11 +244,14 @@ function logRequest(
 ): void {
   const url = originForm(req.url ?? '/') ?? '';
   const mark = url.indexOf('?');
-  logger.log(levelForStatus(res.statusCode), 'request', {
+  // The client went away before the answer was complete; no status went out unless sent.
+  const aborted = !res.writableFinished;
+  logger.log(aborted ? 'warn' : levelForStatus(res.statusCode), 'request', {
     id,
     method: req.method,
     path: mark === -1 ? url : url.slice(0, mark),
-    status: res.statusCode,
+    status: aborted && !res.headersSent ? undefined : res.statusCode,
+    aborted: aborted || undefined,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   });
 }

@@ -91,6 +91,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     now: defaultIdentity().now(),
   });
 
+  const logger = createLogger({ level: flags.logLevel });
   const handler = createHandler({
     store,
     tokens: [DEFAULT_DEV_TOKEN, ...flags.token],
@@ -98,10 +99,11 @@ async function serve(flags: ServeFlags): Promise<void> {
     anonymous401: flags.anonymous401,
     createUnknownImages: flags.createUnknownImages,
     profile: PROFILES[flags.profile],
-    logger: createLogger({ level: flags.logLevel }),
+    logger,
   });
   const running = await startServer(handler, {
     ...flags,
+    logger,
     requestTimeoutMs: flags.requestTimeout * 1000,
   });
 

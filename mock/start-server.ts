@@ -12,10 +12,13 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 import { generate } from 'selfsigned';
 
+import { answerClientError } from './client-error';
 import { holdContinue } from './exchange';
+import { silentLogger, type Logger } from './logger';
 
 export interface ListenOptions {
   http: boolean;
@@ -23,6 +26,8 @@ export interface ListenOptions {
   port: number;
   /** How long a client may take to send headers and body; then 408 and the socket closes. */
   requestTimeoutMs?: number;
+  /** Gets a line for each request node's parser refuses before the handler; silent by default. */
+  logger?: Logger;
 }
 
 /** As kube-apiserver's --request-timeout default. */
@@ -52,6 +57,10 @@ export async function startServer(
     holdContinue(res);
     handler(req, res);
   });
+  const logger = options.logger ?? silentLogger;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, logger),
+  );
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);

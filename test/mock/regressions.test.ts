@@ -564,3 +564,71 @@ describe("Content-Type as Go's mime.ParseMediaType reads it", () => {
     if (status === 415) await expectStoreUnchanged();
   });
 });
+
+describe('requests node refuses before the handler', () => {
+  let served: RunningServer;
+  let lines: string[];
+  let requestLogged: Promise<void>;
+  beforeEach(async () => {
+    lines = [];
+    let onRequest = () => undefined as void;
+    requestLogged = new Promise((resolve) => (onRequest = resolve));
+    const logger = createLogger({
+      write: (line) => {
+        lines.push(line);
+        if (line.includes('"event":"request"')) onRequest();
+      },
+    });
+    const handler = createHandler({ tokens: [TOKEN], logger });
+    served = await startServer(handler, { http: true, host: '127.0.0.1', port: 0, logger });
+  });
+  afterEach(() => served.close());
+
+  function logged(): Record<string, unknown>[] {
+    return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  it("answers a lowercase method with Go's plain-text 400 and logs it without the token", async () => {
+    const wire = `get ${COLLECTION} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`;
+    const answer = await rawExchange(served, wire);
+
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toMatch(/text\/plain; charset=utf-8/);
+    expect(answer.endsWith('\r\n\r\n400 Bad Request')).toBe(true);
+    expect(logged()).toContainEqual(
+      expect.objectContaining({ event: 'client error', status: 400 }),
+    );
+    expect(lines.join('')).not.toContain(TOKEN);
+  });
+
+  it('answers headers past the limit with a 431 body and a log line', async () => {
+    const wire = `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(1100 * 1024)}\r\n\r\n`;
+    const answer = await rawExchange(served, wire);
+
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer.endsWith('431 Request Header Fields Too Large')).toBe(true);
+    expect(logged()).toContainEqual(
+      expect.objectContaining({ event: 'client error', status: 431 }),
+    );
+  });
+
+  it('logs a request whose client goes away before the answer', async () => {
+    const wire = [
+      `POST ${COLLECTION} HTTP/1.1`,
+      'Host: x',
+      `Authorization: Bearer ${TOKEN}`,
+      'Content-Type: application/json',
+      'Content-Length: 1000',
+      '',
+      '{"kind":',
+    ].join('\r\n');
+    await rawExchange(served, wire);
+    await requestLogged;
+
+    expect(logged()).toContainEqual(
+      expect.objectContaining({ event: 'request', method: 'POST', aborted: true }),
+    );
+    const request = logged().find((line) => line['event'] === 'request');
+    expect(request).not.toHaveProperty('status');
+  });
+});
