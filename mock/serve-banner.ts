@@ -10,6 +10,9 @@ export interface BannerInput {
   /** How many more tokens --token added; their values are never printed. */
   extraTokens: number;
   profileVersion: string;
+  /** Where the example commands send their requests, and the apiVersion that path wants. */
+  collectionPath: string;
+  apiVersion: string;
   seed: number;
   images: readonly SeededImage[];
   extraImages: readonly string[];
@@ -53,14 +56,14 @@ function curlLines(input: BannerInput, image: SeededImage): string[] {
   const name = `${image.name}@${randomBytes(16).toString('hex')}`;
   const body = JSON.stringify({
     kind: 'ImageSignature',
-    apiVersion: 'v1',
+    apiVersion: input.apiVersion,
     metadata: { name },
     type: 'atomic',
     content: randomBytes(32).toString('base64'),
   });
   const insecure = input.url.startsWith('https:') ? ' -k' : '';
   const auth = `-H "Authorization: Bearer ${input.token}" -H 'Accept: application/json'`;
-  const collection = `${input.url}/oapi/v1/imagesignatures`;
+  const collection = `${input.url}${input.collectionPath}`;
   return [
     'create a signature:',
     `  curl${insecure} -X POST ${auth} -H 'Content-Type: application/json' -d '${body}' ${collection}`,

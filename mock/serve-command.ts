@@ -11,7 +11,13 @@ import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
 import { DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
 import { seedStore } from './seed-store';
 import { serveBanner } from './serve-banner';
-import { DEFAULT_PROFILE, PROFILE_VERSIONS, PROFILES, type ProfileVersion } from './server-profile';
+import {
+  DEFAULT_PROFILE,
+  PROFILE_VERSIONS,
+  PROFILES,
+  type ProfileVersion,
+  type ServerProfile,
+} from './server-profile';
 import { DEFAULT_REQUEST_TIMEOUT_MS, startServer } from './start-server';
 
 interface ServeFlags {
@@ -120,6 +126,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     token: DEFAULT_DEV_TOKEN,
     extraTokens: flags.token.length,
     profileVersion: flags.profile,
+    ...exampleEndpoint(PROFILES[flags.profile]),
     seed: flags.seed,
     images: seeded,
     extraImages: flags.image,
@@ -131,6 +138,16 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.stdout.write(banner);
   }
   closeOnSignal(() => running.close());
+}
+
+// The banner's curl commands use /oapi/v1 where the release has it (4.x has not).
+function exampleEndpoint(profile: ServerProfile): { collectionPath: string; apiVersion: string } {
+  return profile.discovery.legacyApi
+    ? { collectionPath: '/oapi/v1/imagesignatures', apiVersion: 'v1' }
+    : {
+        collectionPath: '/apis/image.openshift.io/v1/imagesignatures',
+        apiVersion: 'image.openshift.io/v1',
+      };
 }
 
 // Closing the server lets the event loop drain, so the process exits 0 by itself.

@@ -9,6 +9,8 @@ const base: BannerInput = {
   token: 'imagesig-dev-token',
   extraTokens: 0,
   profileVersion: '3.11',
+  collectionPath: '/oapi/v1/imagesignatures',
+  apiVersion: 'v1',
   seed: 1,
   images: [],
   extraImages: ['sha256:' + 'a'.repeat(64)],
@@ -25,6 +27,19 @@ describe('serveBanner', () => {
   it('counts tokens added with --token but never prints them', () => {
     const text = serveBanner({ ...base, extraTokens: 2 });
     expect(text).toContain('and 2 more given with --token');
+  });
+
+  it('sends the example requests to the path and apiVersion it is given', () => {
+    const grouped = serveBanner({
+      ...base,
+      collectionPath: '/apis/image.openshift.io/v1/imagesignatures',
+      apiVersion: 'image.openshift.io/v1',
+    });
+    expect(grouped).toContain('"apiVersion":"image.openshift.io/v1"');
+    expect(grouped).toMatch(
+      /-X POST .* https:\/\/127\.0\.0\.1:8443\/apis\/image\.openshift\.io\/v1\/imagesignatures\n/,
+    );
+    expect(grouped).not.toContain('/oapi/v1');
   });
 
   it('adds -k to the curl commands over HTTPS only', () => {
