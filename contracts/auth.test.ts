@@ -98,7 +98,7 @@ describe.each(targetPrefixes())('%s/imagesignatures', (prefix) => {
           conforms(reply);
           expectStatus(reply, WANT.forbidden(prefix === '/oapi/v1'));
         },
-        UNPRIVILEGED ? undefined : `set ${TARGET_ENV.unprivilegedToken}`,
+        UNPRIVILEGED ? undefined : `set ${TARGET_ENV.unprivilegedToken} or --unprivileged-token`,
       );
     });
   }
