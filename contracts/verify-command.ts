@@ -6,6 +6,7 @@ import { parsePrefixes } from './api-prefix';
 import { ContractClient } from './contract-client';
 import { supportedMediaTypes } from './media-probe';
 import { parseMediaTypes } from './media-type';
+import { servedPrefixes } from './prefix-probe';
 import { preflight } from './preflight';
 import { describeRun, runContracts } from './run-contracts';
 import { parseSkip } from './tags';
@@ -40,7 +41,10 @@ export function verifyCommand(): Command {
     .option('--insecure', 'do not verify the TLS certificate (like curl -k)')
     .option('--ca-file <file>', 'trust the CA certificates in this PEM file')
     .option('--junit <file>', 'where to write the JUnit XML report', 'reports/contracts-junit.xml')
-    .option('--prefixes <list>', 'comma-separated API prefixes the server serves (default: both)')
+    .option(
+      '--prefixes <list>',
+      'comma-separated API prefixes the server serves (default: probe the server)',
+    )
     .option('--skip <tags>', 'comma-separated check tags to leave out (see contracts/README.md)')
     .option(
       '--media-types <list>',
@@ -56,6 +60,15 @@ export function verifyCommand(): Command {
       return;
     }
 
+    const prefixes = await claimedPrefixes(flags);
+    process.stdout.write(`prefixes: ${prefixes.names.join(', ')} (${prefixes.source})\n`);
+    if (prefixes.names.length === 0) {
+      process.stderr.write(`imagesig verify: ${flags.baseUrl} serves neither API prefix\n`);
+      process.exitCode = 1;
+      return;
+    }
+    flags.prefixes = prefixes.names.join(',');
+
     const media = await claimedMediaTypes(flags);
     process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);
     const run = await runContracts({
@@ -70,6 +83,15 @@ export function verifyCommand(): Command {
   });
 }
 
+/** The prefixes to run on: those given, or those the server answers on. */
+async function claimedPrefixes(
+  flags: VerifyFlags,
+): Promise<{ names: string[]; source: 'given' | 'probed' }> {
+  if (flags.prefixes !== undefined)
+    return { names: parsePrefixes(flags.prefixes), source: 'given' };
+  return { names: await servedPrefixes(probeClient(flags)), source: 'probed' };
+}
+
 /** The media types to run with: those given, or those the server shows it speaks. */
 async function claimedMediaTypes(
   flags: VerifyFlags,
@@ -77,6 +99,14 @@ async function claimedMediaTypes(
   if (flags.mediaTypes !== undefined) {
     return { names: parseMediaTypes(flags.mediaTypes).map((media) => media.name), source: 'given' };
   }
+  const [prefix] = parsePrefixes(flags.prefixes).slice(-1);
+  const supported =
+    prefix === undefined ? [] : await supportedMediaTypes(probeClient(flags), prefix);
+  return { names: supported.map((media) => media.name), source: 'probed' };
+}
+
+// A client of the target for the probes, outside any Jest run.
+function probeClient(flags: VerifyFlags): ContractClient {
   const env = {
     [TARGET_ENV.token]: flags.token,
     [TARGET_ENV.image]: flags.image,
@@ -84,10 +114,7 @@ async function claimedMediaTypes(
     [TARGET_ENV.caFile]: flags.caFile,
   };
   const target = externalTarget(flags.baseUrl, env);
-  const client = new ContractClient({ ...target, inProcess: false, close: async () => {} });
-  const [prefix] = parsePrefixes(flags.prefixes).slice(-1);
-  const supported = prefix === undefined ? [] : await supportedMediaTypes(client, prefix);
-  return { names: supported.map((media) => media.name), source: 'probed' };
+  return new ContractClient({ ...target, inProcess: false, close: async () => {} });
 }
 
 // Every mistake in the flags is reported before a single request is sent.

@@ -80,7 +80,10 @@ describe('imagesig verify', () => {
     });
     expect(run.stdout).toMatch(/^contracts: [1-9]\d* passed, 0 failed, 0 skipped\n/m);
     expect(run.stdout).toMatch(
-      /^media types: application\/json, application\/yaml, application\/vnd\.kubernetes\.protobuf \(probed\)\n/,
+      /^prefixes: \/oapi\/v1, \/apis\/image\.openshift\.io\/v1 \(probed\)\n/,
+    );
+    expect(run.stdout).toMatch(
+      /^media types: application\/json, application\/yaml, application\/vnd\.kubernetes\.protobuf \(probed\)\n/m,
     );
     expect(run.stdout).toContain(`JUnit report: ${junit}`);
     const xml = await readFile(junit, 'utf8');
