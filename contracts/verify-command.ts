@@ -6,6 +6,7 @@ import { parsePrefixes } from './api-prefix';
 import { ContractClient } from './contract-client';
 import { supportedMediaTypes } from './media-probe';
 import { parseMediaTypes } from './media-type';
+import { checkTokenAndImage } from './image-check';
 import { servedPrefixes } from './prefix-probe';
 import { preflight } from './preflight';
 import { describeRun, runContracts } from './run-contracts';
@@ -68,6 +69,14 @@ export function verifyCommand(): Command {
       return;
     }
     flags.prefixes = prefixes.names.join(',');
+    const [firstPrefix] = parsePrefixes(flags.prefixes);
+    const unusable =
+      firstPrefix && (await checkTokenAndImage(probeClient(flags), firstPrefix, flags.image));
+    if (unusable) {
+      process.stderr.write(`imagesig verify: ${unusable}\n`);
+      process.exitCode = 1;
+      return;
+    }
 
     const media = await claimedMediaTypes(flags);
     process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);

@@ -102,13 +102,52 @@ describe('imagesig verify', () => {
   });
 
   it('exits 1 when checks fail', async () => {
-    const junit = join(scratch, 'fail.xml');
-    const args = target(junit).map((arg) => (arg === TOKEN ? 'not-a-known-token' : arg));
-    const run = await verify(...args, '--prefixes', '/oapi/v1');
+    // A 3.7 server writes 401 and 403 as plain text, which the suite (3.11 and 4) refuses.
+    const args = ['serve', '--port', '0', '--log-level', 'silent', '--profile', '3.7'];
+    args.push('--token', TOKEN, '--image', IMAGE);
+    const old = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const oldUrl = await endpointOf(old);
+      const junit = join(scratch, 'fail.xml');
+      const run = await verify(
+        ...target(junit).map((arg) => (arg === baseUrl ? oldUrl : arg)),
+        '--prefixes',
+        '/oapi/v1',
+      );
+
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^contracts: \d+ passed, [1-9]\d* failed, \d+ skipped/m);
+      expect(await readFile(junit, 'utf8')).toMatch(/failures="[1-9]\d*"/);
+    } finally {
+      const exited = new Promise((done) => old.once('exit', done));
+      old.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it.each([
+    {
+      name: 'a token the server does not take',
+      swap: [TOKEN, 'not-a-known-token'],
+      says: /--token \(401/,
+    },
+    {
+      name: 'an image the server lacks',
+      swap: [IMAGE, `sha256:${'0'.repeat(64)}`],
+      says: /--image\) does not exist/,
+    },
+  ])('exits 1 before running any check for $name', async ({ swap, says }) => {
+    const junit = join(scratch, 'refused.xml');
+    const run = await verify(
+      ...target(junit).map((arg) => (arg === swap[0] ? (swap[1] ?? arg) : arg)),
+    );
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^contracts: \d+ passed, [1-9]\d* failed, \d+ skipped/m);
-    expect(await readFile(junit, 'utf8')).toMatch(/failures="[1-9]\d*"/);
+    expect(run.stderr).toMatch(says);
+    expect(run.stdout).not.toContain('contracts:');
   });
 
   it.each([
