@@ -26,18 +26,26 @@ function emptyImage(name: string, dockerReference: string): MutableImage {
 export interface MemoryStoreOptions {
   /** The most signatures held at once, over all images, so memory stays bounded. */
   maxSignatures?: number;
+  /** The most bytes of content and names held at once, since one signature may be megabytes. */
+  maxBytes?: number;
 }
 
 /** Default of `maxSignatures`: room for any test run, and a bound on a runaway client. */
 export const DEFAULT_MAX_SIGNATURES = 100_000;
 
+/** Default of `maxBytes`: 1 GiB, far above any test run, well below a machine's memory. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+
 export class MemorySignatureStore implements SignatureStore {
   private readonly images = new Map<string, MutableImage>();
   private readonly maxSignatures: number;
+  private readonly maxBytes: number;
   private signatureCount = 0;
+  private byteCount = 0;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.maxSignatures = options.maxSignatures ?? DEFAULT_MAX_SIGNATURES;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
   async getImage(name: string): Promise<StoredImage | undefined> {
@@ -63,7 +71,9 @@ export class MemorySignatureStore implements SignatureStore {
     if (known === undefined && !options.createImage) return 'no-image';
     if (known !== undefined && isDuplicate(known, signature)) return 'exists';
     // As on a server whose etcd is out of space: lookups and duplicates answer first.
+    const size = sizeOf(signature);
     if (this.signatureCount >= this.maxSignatures) return 'full';
+    if (this.byteCount + size > this.maxBytes) return 'full';
 
     const image = known ?? emptyImage(imageName, '');
     this.images.set(imageName, image);
@@ -71,6 +81,7 @@ export class MemorySignatureStore implements SignatureStore {
     const contents = image.contents.get(signature.type) ?? new Set<string>();
     image.contents.set(signature.type, contents.add(signature.content));
     this.signatureCount++;
+    this.byteCount += size;
     return 'added';
   }
 
@@ -83,6 +94,7 @@ export class MemorySignatureStore implements SignatureStore {
     image.signatures.delete(signatureName);
     image.contents.get(signature.type)?.delete(signature.content);
     this.signatureCount--;
+    this.byteCount -= sizeOf(signature);
     return 'deleted';
   }
 }
@@ -92,6 +104,11 @@ export class MemorySignatureStore implements SignatureStore {
 function isDuplicate(image: MutableImage, candidate: StoredSignature): boolean {
   if (image.signatures.has(candidate.metadata.name)) return true;
   return image.contents.get(candidate.type)?.has(candidate.content) === true;
+}
+
+// Content is base64, so its length is its size in memory; a name is counted the same way.
+function sizeOf(signature: StoredSignature): number {
+  return signature.content.length + signature.metadata.name.length;
 }
 
 function snapshot(image: MutableImage): StoredImage {

@@ -8,7 +8,7 @@ import { createHandler } from './create-handler';
 import { defaultIdentity } from './create-signature';
 import { kubeconfig } from './kubeconfig';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
-import { DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
 import { seedStore } from './seed-store';
 import { serveBanner } from './serve-banner';
 import {
@@ -19,6 +19,8 @@ import {
   type ServerProfile,
 } from './server-profile';
 import { DEFAULT_REQUEST_TIMEOUT_MS, startServer } from './start-server';
+
+const MIB = 1024 * 1024;
 
 interface ServeFlags {
   http: boolean;
@@ -33,6 +35,7 @@ interface ServeFlags {
   createUnknownImages: boolean;
   logLevel: LogLevel;
   maxSignatures: number;
+  maxStoreMib: number;
   requestTimeout: number;
   profile: ProfileVersion;
   kubeconfig: string | undefined;
@@ -64,6 +67,12 @@ export function serveCommand(): Command {
       DEFAULT_MAX_SIGNATURES,
     )
     .option(
+      '--max-store-mib <n>',
+      'most MiB of signature content and names stored at once; past it a create answers 500',
+      integer(1, 1024 * 1024),
+      DEFAULT_MAX_BYTES / MIB,
+    )
+    .option(
       '--request-timeout <s>',
       'seconds a client may take to send a request; slower ones get 408 and are cut off',
       integer(1, 3600),
@@ -89,7 +98,10 @@ export function serveCommand(): Command {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const store = new MemorySignatureStore({ maxSignatures: flags.maxSignatures });
+  const store = new MemorySignatureStore({
+    maxSignatures: flags.maxSignatures,
+    maxBytes: flags.maxStoreMib * MIB,
+  });
   const seeded = await seedStore(store, {
     seed: flags.seed,
     images: flags.images,
