@@ -142,9 +142,11 @@ class GoWireWalk {
     if (wireType === 0) this.varint();
     else if (wireType === 1) this.pos += 8;
     else if (wireType === 5) this.pos += 4;
-    else if (wireType === 2)
-      this.pos += this.lengthPrefix(); // checked after
-    else fail(`proto: illegal wireType ${wireType}`);
+    else if (wireType === 2) {
+      // Read the prefix first: it moves pos past itself. Bounds checked after.
+      const length = this.lengthPrefix();
+      this.pos += length;
+    } else fail(`proto: illegal wireType ${wireType}`);
   }
 
   // int32(wire >> 3) only sees the tag's low 35 bits, so a number is exact.

@@ -1,0 +1,133 @@
+// Regressions from the breaker's round-2 report, wire level (part A): one test per fault,
+// each over real HTTP on 127.0.0.1.
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+
+import { encodeEnvelope } from '../../contracts/protobuf-wire';
+import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
+
+const COLLECTION = '/oapi/v1/imagesignatures';
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+const AUTH = { Authorization: `Bearer ${TOKEN}` };
+const PROTOBUF_BODY = { ...AUTH, 'Content-Type': PROTOBUF, Accept: 'application/json' };
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders: string[];
+  text: string;
+}
+
+function send(
+  target: TestServer,
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body?: string | Buffer,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = `${target.url}${path}`;
+    const req = httpRequest(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          rawHeaders: res.rawHeaders,
+          text,
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function varint(value: number): Buffer {
+  const out: number[] = [];
+  let rest = value;
+  while (rest >= 0x80) {
+    out.push((rest % 0x80) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  out.push(rest);
+  return Buffer.from(out);
+}
+
+/** One length-delimited protobuf field. */
+function bytesField(num: number, payload: Buffer | string): Buffer {
+  const data = Buffer.from(payload);
+  return Buffer.concat([varint(num * 8 + 2), varint(data.length), data]);
+}
+
+/** ImageSignature bytes by hand, with `metaExtra` inside metadata and `extra` after. */
+function rawSignature(
+  name: string,
+  metaExtra: Uint8Array = new Uint8Array(0),
+  extra: Uint8Array = new Uint8Array(0),
+): Buffer {
+  const metadata = Buffer.concat([bytesField(1, name), metaExtra]);
+  return Buffer.concat([
+    bytesField(1, metadata),
+    bytesField(2, 'atomic'),
+    bytesField(3, `content of ${name}`),
+    extra,
+  ]);
+}
+
+function envelope(raw: Buffer): Buffer {
+  return encodeEnvelope({ apiVersion: 'v1', kind: 'ImageSignature' }, raw);
+}
+
+function postProtobuf(body: Buffer): Promise<Answer> {
+  return send(server, 'POST', COLLECTION, PROTOBUF_BODY, body);
+}
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer('createHandler');
+});
+afterEach(() => server.close());
+
+describe('protobuf unknown length-delimited fields', () => {
+  it('skips an unknown field 5 appended to the envelope body (2a 01 41) and answers 201', async () => {
+    const body = Buffer.concat([
+      envelope(rawSignature(`${IMAGE}@${'1'.repeat(32)}`)),
+      Buffer.from('2a0141', 'hex'),
+    ]);
+    const answer = await postProtobuf(body);
+
+    expect(answer.status).toBe(201);
+  });
+
+  it('skips metadata field 17 (managedFields from newer clients) and answers 201', async () => {
+    const name = `${IMAGE}@${'2'.repeat(32)}`;
+    const managed = bytesField(
+      17,
+      Buffer.concat([bytesField(1, 'kubectl'), bytesField(2, 'Update')]),
+    );
+    const answer = await postProtobuf(envelope(rawSignature(name, managed)));
+
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text)).toMatchObject({ metadata: { name } });
+  });
+
+  it('skips an unknown field 20 in ImageSignature and answers 201', async () => {
+    const name = `${IMAGE}@${'3'.repeat(32)}`;
+    const extra = bytesField(20, 'from a newer server');
+    const answer = await postProtobuf(envelope(rawSignature(name, undefined, extra)));
+
+    expect(answer.status).toBe(201);
+    expect(JSON.stringify(await server.store.getImage(IMAGE))).toContain(name);
+  });
+
+  it('still refuses an unknown field whose length runs past the end with unexpected EOF', async () => {
+    const name = `${IMAGE}@${'4'.repeat(32)}`;
+    const extra = Buffer.concat([varint(20 * 8 + 2), varint(50), Buffer.from('short')]);
+    const answer = await postProtobuf(envelope(rawSignature(name, undefined, extra)));
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('unexpected EOF');
+  });
+});
