@@ -1,6 +1,10 @@
 // A kubeconfig for the running mock, so that kubectl, oc and client-go programs can use it
 // as they would a cluster: the endpoint, the development token, and for HTTPS the
 // self-signed certificate as the CA to trust (it names 127.0.0.1 and localhost).
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
 import { dump } from 'js-yaml';
 
 export interface KubeconfigInput {
@@ -30,4 +34,19 @@ export function kubeconfig(input: KubeconfigInput): string {
     },
     { lineWidth: -1 },
   );
+}
+
+/**
+ * Writes `text` to `path` with mode 0600 whatever was there: a new file beside it, renamed
+ * over the target, so an existing 0644 file or a symlink is replaced, not written through.
+ */
+export async function writeKubeconfig(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

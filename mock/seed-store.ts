@@ -15,17 +15,29 @@ export interface SeedOptions {
   now: string;
 }
 
+/** The store refused a seeded signature: it is smaller than the seeded world. */
+export class SeedStoreFullError extends Error {
+  override readonly name = 'SeedStoreFullError';
+  constructor(readonly stored: number) {
+    super(`the store is full after ${stored} seeded signatures`);
+  }
+}
+
 /** Loads the seeded world and returns the seeded images, for the start-up listing. */
 export async function seedStore(
   store: SignatureStore,
   options: SeedOptions,
 ): Promise<SeededImage[]> {
   const seeded: SeededImage[] = [];
+  let stored = 0;
   for (let index = 0; index < options.images; index++) {
     const image = seededImage(options.seed, index);
     await store.addImage(image.name, image.dockerReference);
     for (const request of image.signatures) {
-      await store.addSignature(image.name, storedFrom(request, options.now));
+      const outcome = await store.addSignature(image.name, storedFrom(request, options.now));
+      // A silently dropped signature would still be listed at start-up.
+      if (outcome === 'full') throw new SeedStoreFullError(stored);
+      stored++;
     }
     seeded.push(image);
   }

@@ -1,15 +1,17 @@
 // `imagesig serve`: the mock on HTTPS (or --http), seeded, logging one line per request.
-import { writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 
+import { seededImageIdentity } from '../fixtures/seeded-image';
 import { DEFAULT_DEV_TOKEN } from './authenticate';
 import { createHandler } from './create-handler';
 import { defaultIdentity } from './create-signature';
-import { kubeconfig } from './kubeconfig';
+import { kubeconfig, writeKubeconfig } from './kubeconfig';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_SIGNATURES, MemorySignatureStore } from './memory-store';
-import { seedStore } from './seed-store';
+import { seedStore, SeedStoreFullError } from './seed-store';
 import { serveBanner } from './serve-banner';
 import {
   DEFAULT_PROFILE,
@@ -21,6 +23,14 @@ import {
 import { DEFAULT_REQUEST_TIMEOUT_MS, startServer } from './start-server';
 
 const MIB = 1024 * 1024;
+
+// Exit code of a usage error, as the root CLI maps commander's own errors.
+const USAGE_EXIT = 2;
+
+/** A flag the run cannot honour: one line on stderr and exit 2, before anything listens. */
+class ServeUsageError extends Error {
+  override readonly name = 'ServeUsageError';
+}
 
 interface ServeFlags {
   http: boolean;
@@ -43,7 +53,7 @@ interface ServeFlags {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
+  const command = new Command('serve')
     .description('Serve the stateful mock of the ImageSignature API (HTTPS, self-signed)')
     .option('--http', 'serve plain HTTP instead of HTTPS', false)
     .option('--host <host>', 'address to bind', '127.0.0.1')
@@ -93,21 +103,26 @@ export function serveCommand(): Command {
       new Option('--log-level <level>', 'request log level on stderr')
         .choices(LOG_LEVELS)
         .default('info'),
-    )
-    .action((flags: ServeFlags) => serve(flags));
+    );
+  command.action(async (flags: ServeFlags) => {
+    try {
+      await serve(flags);
+    } catch (error) {
+      if (!(error instanceof ServeUsageError)) throw error;
+      command.error(`error: ${error.message}`, { exitCode: USAGE_EXIT, code: 'imagesig.serve' });
+    }
+  });
+  return command;
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
+  checkSeedFits(flags);
+  if (flags.kubeconfig !== undefined) checkKubeconfigDirectory(flags.kubeconfig);
   const store = new MemorySignatureStore({
     maxSignatures: flags.maxSignatures,
     maxBytes: flags.maxStoreMib * MIB,
   });
-  const seeded = await seedStore(store, {
-    seed: flags.seed,
-    images: flags.images,
-    extraImages: flags.image,
-    now: defaultIdentity().now(),
-  });
+  const seeded = await seedInto(store, flags);
 
   const logger = createLogger({ level: flags.logLevel });
   const handler = createHandler({
@@ -130,8 +145,15 @@ async function serve(flags: ServeFlags): Promise<void> {
     token: DEFAULT_DEV_TOKEN,
     certificate: running.certificate,
   });
-  // Written before the banner, so that whoever waits for the banner finds the file.
-  if (flags.kubeconfig !== undefined) await writeFile(flags.kubeconfig, config, { mode: 0o600 });
+  // Written before the banner, so that whoever waits for the banner finds the file; a
+  // failure closes the server, so the process exits 1 instead of serving half set up.
+  if (flags.kubeconfig !== undefined) {
+    const file = flags.kubeconfig;
+    await writeKubeconfig(file, config).catch(async (error: unknown) => {
+      await running.close();
+      throw new Error(`cannot write --kubeconfig ${file}: ${String(error)}`);
+    });
+  }
 
   const banner = serveBanner({
     url: running.url,
@@ -150,6 +172,53 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.stdout.write(banner);
   }
   closeOnSignal(() => running.close());
+}
+
+// A store smaller than the seeded world would drop signatures the banner still lists.
+function checkSeedFits(flags: ServeFlags): void {
+  let needed = 0;
+  for (let index = 0; index < flags.images; index++) {
+    needed += seededImageIdentity(flags.seed, index).signatureCount;
+  }
+  if (needed > flags.maxSignatures) {
+    throw new ServeUsageError(
+      `--max-signatures ${flags.maxSignatures} is below the ${needed} seeded signatures ` +
+        `of --images ${flags.images}: raise it or seed fewer images`,
+    );
+  }
+}
+
+async function seedInto(
+  store: MemorySignatureStore,
+  flags: ServeFlags,
+): Promise<Awaited<ReturnType<typeof seedStore>>> {
+  try {
+    return await seedStore(store, {
+      seed: flags.seed,
+      images: flags.images,
+      extraImages: flags.image,
+      now: defaultIdentity().now(),
+    });
+  } catch (error) {
+    if (!(error instanceof SeedStoreFullError)) throw error;
+    throw new ServeUsageError(
+      `--max-store-mib ${flags.maxStoreMib} cannot hold the seeded signatures of ` +
+        `--images ${flags.images} (full after ${error.stored}): raise it or seed fewer images`,
+    );
+  }
+}
+
+// Checked before listening, so a mistyped path is a usage error, not a half-started server.
+function checkKubeconfigDirectory(file: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new ServeUsageError(`cannot write --kubeconfig ${file}: it is a directory`);
+  }
+  const directory = dirname(resolve(file));
+  if (statSync(directory, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new ServeUsageError(
+      `cannot write --kubeconfig ${file}: directory ${directory} does not exist`,
+    );
+  }
 }
 
 // The banner's curl commands use /oapi/v1 where the release has it (4.x has not).
