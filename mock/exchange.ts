@@ -102,5 +102,7 @@ function send(
   res.statusCode = httpCode;
   res.setHeader('Content-Type', mediaType);
   res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
+  // Node writes the head in a string body's encoding (UTF-8) but as Latin-1 before a
+  // Buffer; header values hold bytes as Latin-1 (a Warning's UTF-8), so always a Buffer.
+  res.end(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
 }

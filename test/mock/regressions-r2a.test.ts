@@ -3,11 +3,14 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 
 import { encodeEnvelope } from '../../contracts/protobuf-wire';
+import { OPENSHIFT_4 } from '../../mock/server-profile';
 import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
+const GROUP_COLLECTION = '/apis/image.openshift.io/v1/imagesignatures';
 const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
+const JSON_BODY = { ...AUTH, 'Content-Type': 'application/json' };
 const PROTOBUF_BODY = { ...AUTH, 'Content-Type': PROTOBUF, Accept: 'application/json' };
 
 interface Answer {
@@ -129,5 +132,61 @@ describe('protobuf unknown length-delimited fields', () => {
 
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('unexpected EOF');
+  });
+});
+
+describe('profile 4 unknown-field Warning headers', () => {
+  let four: TestServer;
+  beforeEach(async () => {
+    four = await startTestServer('createHandler', { profile: OPENSHIFT_4 });
+  });
+  afterEach(() => four.close());
+
+  function postWithUnknown(fields: Record<string, unknown>, tag: string): Promise<Answer> {
+    const name = `${IMAGE}@${tag.repeat(32)}`;
+    const body = { metadata: { name }, type: 'atomic', content: 'aGk=', ...fields };
+    return send(four, 'POST', GROUP_COLLECTION, JSON_BODY, JSON.stringify(body));
+  }
+
+  /** The Warning values as the bytes on the wire, read back as UTF-8. */
+  function warnings(answer: Answer): string[] {
+    const values: string[] = [];
+    for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+      if (answer.rawHeaders[i]?.toLowerCase() !== 'warning') continue;
+      values.push(Buffer.from(answer.rawHeaders[i + 1] ?? '', 'latin1').toString('utf8'));
+    }
+    return values;
+  }
+
+  it('sends a field name outside Latin-1 as UTF-8 bytes, not a 500', async () => {
+    const answer = await postWithUnknown({ 中: 1 }, '5');
+
+    expect(answer.status).toBe(201);
+    expect(warnings(answer)).toEqual(['299 - "unknown field \\"中\\""']);
+  });
+
+  it('answers 201 for U+2028 in a field name', async () => {
+    const answer = await postWithUnknown({ 'a\u2028b': 1 }, '6');
+
+    expect(answer.status).toBe(201);
+    expect(warnings(answer)).toHaveLength(1);
+  });
+
+  it('quotes DEL as \\x7f, as %q does, and answers 201', async () => {
+    const answer = await postWithUnknown({ 'a\u007fb': 1 }, '7');
+
+    expect(answer.status).toBe(201);
+    expect(warnings(answer)).toEqual(['299 - "unknown field \\"a\\\\x7fb\\""']);
+  });
+
+  it('bounds 100k unknown fields as the apiserver recorder does, not 100k headers', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`f${i}`, 1]));
+    const answer = await postWithUnknown(fields, '8');
+
+    expect(answer.status).toBe(201);
+    const sent = warnings(answer);
+    expect(sent.length).toBeGreaterThan(100);
+    expect(sent.length).toBeLessThan(300);
+    expect(sent[0]).toBe('299 - "unknown field \\"f0\\""');
   });
 });
