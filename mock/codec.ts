@@ -121,9 +121,20 @@ const protobufSerializer: Serializer = {
 const SERIALIZERS: readonly Serializer[] = [jsonSerializer, yamlSerializer, protobufSerializer];
 const OFFERED = SERIALIZERS.map((serializer) => serializer.mediaType);
 
+// Kinds with no protobuf message (discovery's) go out only as these.
+const TEXT_OFFERED = OFFERED.filter((mediaType) => mediaType !== PROTOBUF_MEDIA_TYPE);
+
 /** The serializer the Accept header allows, or undefined for a 406. */
 export function responseSerializer(accept: string | undefined): Serializer | undefined {
-  const mediaType = negotiate(accept, OFFERED);
+  return serializerFor(negotiate(accept, OFFERED));
+}
+
+/** Like responseSerializer, for an object with no protobuf form: JSON or YAML only. */
+export function textResponseSerializer(accept: string | undefined): Serializer | undefined {
+  return serializerFor(negotiate(accept, TEXT_OFFERED));
+}
+
+function serializerFor(mediaType: string | undefined): Serializer | undefined {
   return SERIALIZERS.find((serializer) => serializer.mediaType === mediaType);
 }
 

@@ -3,9 +3,8 @@
 // aggregated discovery's APIGroupDiscoveryList) is passed over, as a 3.11 server passes
 // it over, so that a client's plain application/json fallback is what it gets.
 import * as errors from '../api-errors';
-import { responseSerializer } from '../codec';
+import { responseSerializer, textResponseSerializer } from '../codec';
 import { sendObject, sendRawJson, type Exchange } from '../exchange';
-import { PROTOBUF_MEDIA_TYPE } from '../media-type';
 import type { ServerProfile } from '../server-profile';
 import type { DiscoveryAnswer } from './discovery-route';
 import { SWAGGER_PROTOBUF_CONTENT_TYPE, SWAGGER_PROTOBUF_MEDIA_TYPE } from './swagger-protobuf';
@@ -36,17 +35,19 @@ export function wantsSwaggerProtobuf(accept: string | undefined): boolean {
   return (accept ?? '').toLowerCase().includes(SWAGGER_PROTOBUF_MEDIA_TYPE);
 }
 
-/** JSON or YAML as Accept allows once conversions and protobuf are left out. */
+/**
+ * JSON or YAML as Accept allows once conversions are left out. Protobuf is not offered, so
+ * a protobuf clause however spelled (`application /vnd.kubernetes.protobuf`) matches nothing.
+ */
 export function discoverySerializer(accept: string | undefined) {
-  if (accept === undefined || accept.trim() === '') return responseSerializer(undefined);
+  if (accept === undefined || accept.trim() === '') return textResponseSerializer(undefined);
 
   const usable = accept.split(',').filter((clause) => {
-    const [range = '', ...params] = clause.split(';');
-    const converts = params.some((param) => param.split('=')[0]?.trim().toLowerCase() === 'as');
-    return !converts && range.trim().toLowerCase() !== PROTOBUF_MEDIA_TYPE;
+    const params = clause.split(';').slice(1);
+    return !params.some((param) => param.split('=')[0]?.trim().toLowerCase() === 'as');
   });
   if (usable.length === 0) return undefined;
-  return responseSerializer(usable.join(','));
+  return textResponseSerializer(usable.join(','));
 }
 
 function sendBytes(exchange: Exchange, body: Buffer): void {

@@ -190,3 +190,24 @@ describe('profile 4 unknown-field Warning headers', () => {
     expect(sent[0]).toBe('299 - "unknown field \\"f0\\""');
   });
 });
+
+describe('discovery Accept with a space inside the protobuf range', () => {
+  const paths = ['/apis', '/version', '/api', '/oapi/v1', '/apis/image.openshift.io/v1'];
+  const accepts = ['application /vnd.kubernetes.protobuf', 'application/ vnd.kubernetes.protobuf'];
+  const cases = paths.flatMap((path) => accepts.map((accept) => [path, accept] as const));
+
+  it.each(cases)('answers GET %s with Accept %j by 406, not a 500', async (path, accept) => {
+    const answer = await send(server, 'GET', path, { ...AUTH, Accept: accept });
+
+    expect(answer.status).toBe(406);
+    expect(answer.text).not.toContain('no protobuf message');
+  });
+
+  it('still answers JSON when such a clause comes with */*', async () => {
+    const accept = 'application /vnd.kubernetes.protobuf, */*';
+    const answer = await send(server, 'GET', '/apis', { ...AUTH, Accept: accept });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json');
+  });
+});
