@@ -46,8 +46,20 @@ const USER_AGENT = 'imagesig-contracts/0.1';
 // Generous, for real clusters far away; a hung server fails the check instead of the run.
 const REQUEST_TIMEOUT_MS = 30_000;
 
+export interface ClientOptions {
+  /** How long a whole exchange may take; a slower one rejects (default 30 s). */
+  timeoutMs?: number;
+}
+
 export class ContractClient {
-  constructor(private readonly target: Target) {}
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly target: Target,
+    options: ClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  }
 
   async send(call: Call): Promise<Reply> {
     const test = request(this.target.baseUrl)[call.method](call.path);
@@ -58,7 +70,7 @@ export class ContractClient {
     if (call.body !== undefined) test.send(call.body);
 
     const response = await test
-      .timeout(REQUEST_TIMEOUT_MS)
+      .timeout(this.timeoutMs)
       .ok(() => true)
       .buffer(true)
       .parse(collectBytes);
@@ -86,7 +98,7 @@ export class ContractClient {
         headers,
         rejectUnauthorized: !this.target.tls.insecure,
         ...(this.target.tls.ca !== undefined && { ca: this.target.tls.ca }),
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: this.timeoutMs,
       });
       let answered = false;
       req.on('response', (res) => {

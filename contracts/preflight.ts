@@ -8,7 +8,12 @@ import { request as httpsRequest } from 'node:https';
 export interface PreflightOptions {
   insecure?: boolean | undefined;
   caFile?: string | undefined;
+  /** How long the whole answer may take, however steadily its bytes trickle in. */
+  deadlineMs?: number | undefined;
 }
+
+/** Default of `deadlineMs`: ample for a cluster far away, short for a person waiting. */
+export const PREFLIGHT_DEADLINE_MS = 10_000;
 
 const TLS_HINT = 'pass --insecure (like curl -k) or --ca-file with its CA certificate';
 
@@ -24,15 +29,31 @@ export function preflight(baseUrl: string, options: PreflightOptions): Promise<s
     : {};
   const send = secure ? httpsRequest : httpRequest;
 
+  const deadlineMs = options.deadlineMs ?? PREFLIGHT_DEADLINE_MS;
+
   return new Promise((done) => {
-    const req = send(url, { method: 'GET', timeout: 10_000, ...tls }, (res) => {
+    // `timeout` alone is an idle timeout, which a server sending a byte now and then
+    // never trips: the deadline covers the whole answer, headers and body.
+    const deadline = setTimeout(() => {
+      req.destroy();
+      done(`${baseUrl} sent no complete answer within ${seconds(deadlineMs)}`);
+    }, deadlineMs);
+    const finish = (problem: string | undefined): void => {
+      clearTimeout(deadline);
+      done(problem);
+    };
+    const req = send(url, { method: 'GET', ...tls }, (res) => {
       res.resume();
-      done(undefined);
+      res.once('end', () => finish(undefined));
+      res.once('error', (error: NodeJS.ErrnoException) => finish(describe(baseUrl, error)));
     });
-    req.once('timeout', () => req.destroy(new Error('no answer within 10 s')));
-    req.once('error', (error: NodeJS.ErrnoException) => done(describe(baseUrl, error)));
+    req.once('error', (error: NodeJS.ErrnoException) => finish(describe(baseUrl, error)));
     req.end();
   });
+}
+
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
 }
 
 function describe(baseUrl: string, error: NodeJS.ErrnoException): string {

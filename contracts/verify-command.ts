@@ -8,7 +8,7 @@ import { supportedMediaTypes } from './media-probe';
 import { parseMediaTypes } from './media-type';
 import { checkTokenAndImage } from './image-check';
 import { servedPrefixes } from './prefix-probe';
-import { preflight } from './preflight';
+import { preflight, PREFLIGHT_DEADLINE_MS } from './preflight';
 import { describeRun, runContracts } from './run-contracts';
 import { parseSkip } from './tags';
 import { externalTarget, parseBaseUrl, TARGET_ENV } from './target';
@@ -55,34 +55,22 @@ export function verifyCommand(): Command {
   return command.action(async (flags: VerifyFlags) => {
     checkFlags(command, flags);
     const problem = await preflight(flags.baseUrl, flags);
-    if (problem !== undefined) {
-      process.stderr.write(`imagesig verify: ${problem}\n`);
-      process.exitCode = 1;
-      return;
+    if (problem !== undefined) return fail(problem);
+
+    let media: string[];
+    try {
+      const probed = await probe(flags);
+      if (typeof probed === 'string') return fail(probed);
+      media = probed;
+    } catch (error) {
+      // A server that stops answering mid-probe: one line, not a stack or a bare timeout.
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail(`${flags.baseUrl} stopped answering the probes before the suite (${reason})`);
     }
 
-    const prefixes = await claimedPrefixes(flags);
-    process.stdout.write(`prefixes: ${prefixes.names.join(', ')} (${prefixes.source})\n`);
-    if (prefixes.names.length === 0) {
-      process.stderr.write(`imagesig verify: ${flags.baseUrl} serves neither API prefix\n`);
-      process.exitCode = 1;
-      return;
-    }
-    flags.prefixes = prefixes.names.join(',');
-    const [firstPrefix] = parsePrefixes(flags.prefixes);
-    const unusable =
-      firstPrefix && (await checkTokenAndImage(probeClient(flags), firstPrefix, flags.image));
-    if (unusable) {
-      process.stderr.write(`imagesig verify: ${unusable}\n`);
-      process.exitCode = 1;
-      return;
-    }
-
-    const media = await claimedMediaTypes(flags);
-    process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);
     const run = await runContracts({
       ...flags,
-      mediaTypes: media.names.join(','),
+      mediaTypes: media.join(','),
       junitFile: flags.junit,
     });
 
@@ -90,6 +78,30 @@ export function verifyCommand(): Command {
     process.stdout.write(`JUnit report: ${run.junitFile}\n`);
     process.exitCode = run.ok ? 0 : 1;
   });
+}
+
+function fail(problem: string): void {
+  process.stderr.write(`imagesig verify: ${problem}\n`);
+  process.exitCode = 1;
+}
+
+/**
+ * The prefixes and media types to run with (into `flags`, printed on stdout), or the one
+ * sentence why the suite cannot run.
+ */
+async function probe(flags: VerifyFlags): Promise<string[] | string> {
+  const prefixes = await claimedPrefixes(flags);
+  process.stdout.write(`prefixes: ${prefixes.names.join(', ')} (${prefixes.source})\n`);
+  if (prefixes.names.length === 0) return `${flags.baseUrl} serves neither API prefix`;
+  flags.prefixes = prefixes.names.join(',');
+  const [firstPrefix] = parsePrefixes(flags.prefixes);
+  const unusable =
+    firstPrefix && (await checkTokenAndImage(probeClient(flags), firstPrefix, flags.image));
+  if (unusable) return unusable;
+
+  const media = await claimedMediaTypes(flags);
+  process.stdout.write(`media types: ${media.names.join(', ')} (${media.source})\n`);
+  return media.names;
 }
 
 /** The prefixes to run on: those given, or those the server answers on. */
@@ -123,7 +135,9 @@ function probeClient(flags: VerifyFlags): ContractClient {
     [TARGET_ENV.caFile]: flags.caFile,
   };
   const target = externalTarget(flags.baseUrl, env);
-  return new ContractClient({ ...target, inProcess: false, close: async () => {} });
+  const probing = { ...target, inProcess: false, close: async () => {} };
+  // The probes are small and come before any check: a slow one is a dead server.
+  return new ContractClient(probing, { timeoutMs: PREFLIGHT_DEADLINE_MS });
 }
 
 // Every mistake in the flags is reported before a single request is sent.
