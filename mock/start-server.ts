@@ -16,7 +16,7 @@ import type { Duplex } from 'node:stream';
 
 import { generate } from 'selfsigned';
 
-import { answerClientError } from './client-error';
+import { answerClientError, trackResponse } from './client-error';
 import { holdContinue } from './exchange';
 import { silentLogger, type Logger } from './logger';
 
@@ -53,7 +53,9 @@ export async function startServer(
       ? createHttpServer(limits, handler)
       : createHttpsServer({ ...limits, ...tls }, handler);
   // Node would send 100 Continue before authentication; the handler sends it on reading.
+  server.on('request', trackResponse);
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    trackResponse(req, res);
     holdContinue(res);
     handler(req, res);
   });

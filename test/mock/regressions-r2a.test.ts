@@ -1,9 +1,13 @@
 // Regressions from the breaker's round-2 report, wire level (part A): one test per fault,
 // each over real HTTP on 127.0.0.1.
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 
 import { encodeEnvelope } from '../../contracts/protobuf-wire';
+import { createHandler } from '../../mock/create-handler';
+import { createLogger } from '../../mock/logger';
 import { OPENSHIFT_4 } from '../../mock/server-profile';
+import { startServer, type RunningServer } from '../../mock/start-server';
 import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
@@ -209,5 +213,66 @@ describe('discovery Accept with a space inside the protobuf range', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/json');
+  });
+});
+
+describe('--request-timeout after an answer', () => {
+  let served: RunningServer;
+  let entries: Record<string, unknown>[];
+  let requestLogged: Promise<void>;
+  beforeEach(async () => {
+    entries = [];
+    let onRequest = () => undefined as void;
+    requestLogged = new Promise((resolve) => (onRequest = resolve));
+    const write = (line: string) => {
+      entries.push(JSON.parse(line) as Record<string, unknown>);
+      if (line.includes('"event":"request"')) onRequest();
+    };
+    const logger = createLogger({ level: 'debug', write });
+    const handler = createHandler({ tokens: [TOKEN], logger });
+    const options = { http: true, host: '127.0.0.1', port: 0, requestTimeoutMs: 300, logger };
+    served = await startServer(handler, options);
+  });
+  afterEach(() => served.close());
+
+  /** Writes `bytes`, then `after` decides how the client leaves; resolves with all it read. */
+  function exchange(bytes: string, after: (socket: ReturnType<typeof connect>) => void) {
+    const { port } = new URL(served.url);
+    return new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        after(socket);
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.write(bytes, () => after(socket));
+    });
+  }
+
+  const announced = (token: string) =>
+    `POST ${COLLECTION} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+    'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a';
+
+  it('closes a connection whose 401 went out without writing a second 408', async () => {
+    const answer = await exchange(announced('wrong'), () => undefined);
+
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    expect(answer).not.toContain('408');
+  });
+
+  it('logs an abandoned upload as aborted, with no status for the client error', async () => {
+    // The client hangs up mid-body, once the server has its headers.
+    const answer = await exchange(announced(TOKEN), (socket) => void socket.end());
+    await requestLogged;
+
+    expect(answer).toBe('');
+    const request = entries.find((entry) => entry['event'] === 'request');
+    expect(request).toMatchObject({ aborted: true });
+    expect(request).not.toHaveProperty('status');
+    const clientErrors = entries.filter((entry) => entry['event'] === 'client error');
+    expect(clientErrors.every((entry) => entry['status'] === undefined)).toBe(true);
   });
 });
