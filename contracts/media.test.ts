@@ -23,10 +23,12 @@ describe.each(targetPrefixes())('media types on %s', (prefix) => {
       async () => {
         const support = await probeMedia(suite.client, prefix, media);
 
-        expect({ media: media.name, answers: support.answers, reads: support.reads }).toEqual({
+        const { answers, reads, problems } = support;
+        expect({ media: media.name, answers, reads, problems }).toEqual({
           media: media.name,
           answers: true,
           reads: true,
+          problems: [],
         });
       },
       unclaimed,
