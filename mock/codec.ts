@@ -25,7 +25,8 @@ export const INTERPRET_PREFIX = "couldn't get version/kind; json parse error: ";
  * cannot be handled as a ImageSignature: <error>`.
  */
 export type Decoded =
-  { ok: true; value: unknown } | { ok: false; error: string; typeMeta?: TypeMeta | undefined };
+  | { ok: true; value: unknown; strictErrors?: readonly string[] }
+  | { ok: false; error: string; typeMeta?: TypeMeta | undefined };
 
 export interface Serializer {
   readonly mediaType: string;
@@ -85,7 +86,11 @@ const yamlSerializer: Serializer = {
   decode(body) {
     try {
       const text = body.toString('utf8');
-      return { ok: true, value: goStrings(text, parseYamlBody(text)) };
+      const { value, strictError } = parseYamlBody(text);
+      const decoded = { ok: true as const, value: goStrings(text, value) };
+      // What a strict decode adds: YAMLToJSONStrict's error, wrapped as YAMLToJSON wraps it.
+      if (strictError === undefined) return decoded;
+      return { ...decoded, strictErrors: [`error converting YAML to JSON: ${strictError}`] };
     } catch (error) {
       const reason = error instanceof Error ? firstLine(error.message) : String(error);
       return { ok: false, error: `error converting YAML to JSON: yaml: ${reason}` };

@@ -92,7 +92,11 @@ function decodeAndValidate(
     sendStatus(exchange, errors.badRequest(result.message));
     return undefined;
   }
-  if (serializer.namesFields && !checkFields(exchange, decoded.value, endpoint, directive)) {
+  const strictErrors = decoded.strictErrors ?? [];
+  if (
+    serializer.namesFields &&
+    !checkFields(exchange, decoded.value, strictErrors, endpoint, directive)
+  ) {
     return undefined;
   }
   if (!context.profile.generateNameBecomesName && result.generatedName) {
@@ -126,11 +130,13 @@ const EMPTY_BODY: Decoded = {
 function checkFields(
   exchange: Exchange,
   value: unknown,
+  decodeErrors: readonly string[],
   endpoint: Endpoint,
   directive: FieldValidation,
 ): boolean {
   if (directive === 'Ignore') return true;
-  const unknown = unknownFields(value);
+  // The decoder's own strict errors (a YAML key set twice) come before unknown fields.
+  const unknown = [...decodeErrors, ...unknownFields(value)];
   if (unknown.length === 0) return true;
 
   if (directive === 'Warn') {

@@ -7,15 +7,20 @@ import {
   EVENT_ID,
   FAILSAFE_SCHEMA,
   Schema,
+  YAMLException,
   boolYaml11Tag,
   constructFromEvents,
   floatYaml11Tag,
+  getScalarValue,
   intYaml11Tag,
   mergeTag,
   nullYaml11Tag,
   parseEvents,
   type Event,
+  type ScalarEvent,
 } from 'js-yaml';
+
+import { goQuote } from './go-format';
 
 // yaml.v2 decodes a timestamp-like scalar into interface{} as its string, so no timestampTag.
 const YAML_V2_SCHEMA = new Schema([
@@ -30,16 +35,41 @@ const YAML_V2_SCHEMA = new Schema([
 /** A body yaml.v2 refuses, worded as yaml.v2 words it (without the `yaml: ` prefix). */
 export class YamlBodyError extends Error {}
 
-/** The first document of `text` in the JSON data model; null for an empty stream. */
-export function parseYamlBody(text: string): unknown {
+export interface YamlBody {
+  /** The first document in the JSON data model; null for an empty stream. */
+  value: unknown;
+  /** yaml.v2's UnmarshalStrict complaint (a key set twice in one map), if any. */
+  strictError?: string;
+}
+
+/**
+ * The first document of `text`. A key set twice keeps its last value, as yaml.v2 (which
+ * YAMLToJSON uses) does; the strict decoder's complaint about it comes back beside it.
+ */
+export function parseYamlBody(text: string): YamlBody {
   const events = firstDocument(parseEvents(text, {}));
   checkAliases(events, text);
-  const documents = constructFromEvents(events, {
-    source: text,
-    schema: YAML_V2_SCHEMA,
-    maxAliases: -1,
-  });
-  return documents[0] ?? null;
+  const construct = (json: boolean) =>
+    constructFromEvents(events, { source: text, schema: YAML_V2_SCHEMA, maxAliases: -1, json });
+  try {
+    return { value: construct(false)[0] ?? null };
+  } catch (error) {
+    const strictError = duplicateKeyError(error, events, text);
+    if (strictError === undefined) throw error;
+    return { value: construct(true)[0] ?? null, strictError };
+  }
+}
+
+// js-yaml marks the repeated key; yaml.v2 words it `line 4: key "type" already set in map`.
+function duplicateKeyError(error: unknown, events: Event[], text: string): string | undefined {
+  if (!(error instanceof YAMLException) || error.mark === undefined) return undefined;
+  if (!error.reason.startsWith('duplicated mapping key')) return undefined;
+  const { line, position } = error.mark;
+  const key = events.find(
+    (event): event is ScalarEvent => event.type === EVENT_ID.SCALAR && event.valueStart >= position,
+  );
+  const name = key === undefined ? '' : getScalarValue(text, key);
+  return `yaml: unmarshal errors:\n  line ${line + 1}: key ${goQuote(name)} already set in map`;
 }
 
 function firstDocument(events: Event[]): Event[] {

@@ -276,3 +276,46 @@ describe('--request-timeout after an answer', () => {
     expect(clientErrors.every((entry) => entry['status'] === undefined)).toBe(true);
   });
 });
+
+describe('YAML duplicate mapping keys', () => {
+  const YAML_BODY = { ...AUTH, 'Content-Type': 'application/yaml' };
+  const body = (tag: string) =>
+    `metadata: {name: "${IMAGE}@${tag.repeat(32)}"}\ntype: first\ntype: atomic\ncontent: aGk=\n`;
+
+  it('keeps the last value on 3.x, as yaml.v2 does, and answers 201', async () => {
+    const answer = await send(server, 'POST', COLLECTION, YAML_BODY, body('a'));
+
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text)).toMatchObject({ type: 'atomic' });
+  });
+
+  describe('on 4.x', () => {
+    let four: TestServer;
+    beforeEach(async () => {
+      four = await startTestServer('createHandler', { profile: OPENSHIFT_4 });
+    });
+    afterEach(() => four.close());
+
+    it('keeps the last value without fieldValidation=Strict and answers 201', async () => {
+      const answer = await send(four, 'POST', GROUP_COLLECTION, YAML_BODY, body('b'));
+
+      expect(answer.status).toBe(201);
+      expect(JSON.parse(answer.text)).toMatchObject({ type: 'atomic' });
+      expect(answer.headers['warning']).toBeUndefined();
+    });
+
+    it('refuses a duplicate with fieldValidation=Strict as a strict decoding error', async () => {
+      const path = `${GROUP_COLLECTION}?fieldValidation=Strict`;
+      const answer = await send(four, 'POST', path, YAML_BODY, body('c'));
+
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text)).toMatchObject({
+        reason: 'BadRequest',
+        message:
+          'ImageSignature in version "v1" cannot be handled as a ImageSignature: strict ' +
+          'decoding error: error converting YAML to JSON: yaml: unmarshal errors:\n' +
+          '  line 3: key "type" already set in map',
+      });
+    });
+  });
+});
