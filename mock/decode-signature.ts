@@ -53,10 +53,13 @@ export function decodeSignature(
     return cannot(`no kind ${goQuote(kind)} is registered for version ${goQuote(apiVersion)}`);
   }
   const object = (value ?? {}) as Record<string, unknown>;
-  const typeProblem = fieldTypeProblem(object, {
-    numberText: (path) => (fromText ? jsonNumberLiteral(body.toString('utf8'), path) : undefined),
-    parseTimes: fromText,
-  });
+  // A protobuf-decoded object is typed by construction; walking it again (1.5M empty
+  // owner references fit in 3 MB) would only spend the event loop.
+  const typeProblem = fromText
+    ? fieldTypeProblem(object, {
+        numberText: (path) => jsonNumberLiteral(body.toString('utf8'), path),
+      })
+    : undefined;
   if (typeProblem !== undefined) return cannot(typeProblem);
 
   const content = decodeContent(object['content']);

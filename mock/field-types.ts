@@ -94,8 +94,6 @@ export type NumberText = (path: JsonPath) => string | undefined;
 
 export interface TypeCheckOptions {
   numberText?: NumberText;
-  /** Whether times are text to parse (JSON, YAML); protobuf carries them typed. */
-  parseTimes?: boolean;
 }
 
 interface Decoding {
@@ -103,7 +101,6 @@ interface Decoding {
   /** The first remembered error, as Go's d.savedError. */
   saved: string | undefined;
   numberText: NumberText;
-  parseTimes: boolean;
 }
 
 /** Where Go's UnmarshalTypeError says the value was: the innermost struct and its field. */
@@ -121,7 +118,6 @@ export function fieldTypeProblem(
     path: [],
     saved: undefined,
     numberText: options.numberText ?? (() => undefined),
-    parseTimes: options.parseTimes ?? true,
   };
   const fatal = checkFields(signature, IMAGE_SIGNATURE, decoding);
   return fatal ?? decoding.saved;
@@ -186,7 +182,7 @@ function checkString(
     if (typeof value !== 'string') {
       return `json: cannot unmarshal ${jsonKind(value)} into Go value of type string`;
     }
-    return decoding.parseTimes ? goRfc3339Problem(value) : undefined;
+    return goRfc3339Problem(value);
   }
   if (typeof value !== 'string') return mismatch();
   if (format === 'bytes') {

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 
 import { encodeEnvelope } from '../../contracts/protobuf-wire';
 import { createHandler } from '../../mock/create-handler';
+import * as fieldTypes from '../../mock/field-types';
 import { createLogger } from '../../mock/logger';
 import { OPENSHIFT_4 } from '../../mock/server-profile';
 import { startServer, type RunningServer } from '../../mock/start-server';
@@ -317,5 +318,52 @@ describe('YAML duplicate mapping keys', () => {
           '  line 3: key "type" already set in map',
       });
     });
+  });
+});
+
+describe('protobuf bodies with huge repeated fields', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  // Empty repeated entries cost two bytes each on the wire.
+  function repeated(tag: number, count: number): Buffer {
+    const bytes = Buffer.alloc(count * 2);
+    for (let i = 0; i < bytes.length; i += 2) bytes[i] = tag;
+    return bytes;
+  }
+
+  it('skips the JSON type walk for 100k empty ownerReferences, answering 422 for them', async () => {
+    const walk = jest.spyOn(fieldTypes, 'fieldTypeProblem');
+    const name = `${IMAGE}@${'9'.repeat(32)}`;
+    const answer = await postProtobuf(envelope(rawSignature(name, repeated(0x6a, 100_000))));
+
+    // Empty owners lack their required fields: validation, not the decoder, refuses them.
+    expect(answer.status).toBe(422);
+    expect(answer.text).toContain('metadata.ownerReferences');
+    expect(walk).not.toHaveBeenCalled();
+  });
+
+  it('skips it for 100k conditions too, which are dropped, and answers 201', async () => {
+    const walk = jest.spyOn(fieldTypes, 'fieldTypeProblem');
+    const name = `${IMAGE}@${'8'.repeat(32)}`;
+    const answer = await postProtobuf(
+      envelope(rawSignature(name, undefined, repeated(0x22, 100_000))),
+    );
+
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text)).not.toHaveProperty('conditions');
+    expect(walk).not.toHaveBeenCalled();
+  });
+
+  it('still walks a JSON body', async () => {
+    const walk = jest.spyOn(fieldTypes, 'fieldTypeProblem');
+    const body = {
+      metadata: { name: `${IMAGE}@${'7'.repeat(32)}` },
+      type: 'atomic',
+      content: 'aGk=',
+    };
+    const answer = await send(server, 'POST', COLLECTION, JSON_BODY, JSON.stringify(body));
+
+    expect(answer.status).toBe(201);
+    expect(walk).toHaveBeenCalledTimes(1);
   });
 });
