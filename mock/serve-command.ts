@@ -165,13 +165,14 @@ async function serve(flags: ServeFlags): Promise<void> {
     images: seeded,
     extraImages: flags.image,
   });
+  // Before the banner: whoever waits for it and then signals must find the handler.
+  closeOnSignal(() => running.close());
   if (flags.printKubeconfig) {
     process.stderr.write(banner);
     process.stdout.write(config);
   } else {
     process.stdout.write(banner);
   }
-  closeOnSignal(() => running.close());
 }
 
 // A store smaller than the seeded world would drop signatures the banner still lists.

@@ -27,9 +27,14 @@ function serveUntilBanner(args: readonly string[]): Promise<number | null> {
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] },
     );
     let out = '';
+    let stopped = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      if (out.includes('delete it again:')) child.kill('SIGTERM');
+      // Once: a second SIGTERM is the forced stop, which exits by the signal.
+      if (out.includes('delete it again:') && child.signalCode === null && !stopped) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
     });
     child.once('error', reject);
     child.once('close', (code) => resolve(code));
