@@ -64,7 +64,8 @@ function notFound(resource: string, name: string): StatusReply {
   });
 }
 
-// What the API server answers when etcd is out of space: the store holds --max-signatures.
+// What the API server answers when etcd is out of space: the store holds --max-signatures
+// signatures or --max-store-mib of them.
 export const storeFull = (): StatusReply =>
   unknownFailure('etcdserver: mvcc: database space exceeded');
 

@@ -88,7 +88,7 @@ const errors = {
     statusExamples.unsupportedMediaType,
   ),
   InternalError: statusResponse(
-    'The store is out of room (imagesig serve --max-signatures), answered as a full etcd is.',
+    'The store is out of room (imagesig serve --max-signatures or --max-store-mib), answered as a full etcd is.',
     statusExamples.storeFull,
   ),
   Invalid: statusResponse(

@@ -731,7 +731,7 @@ export interface components {
                 "application/vnd.kubernetes.protobuf": string;
             };
         };
-        /** @description The store is out of room (imagesig serve --max-signatures), answered as a full etcd is. */
+        /** @description The store is out of room (imagesig serve --max-signatures or --max-store-mib), answered as a full etcd is. */
         InternalError: {
             headers: {
                 [name: string]: unknown;
