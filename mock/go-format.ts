@@ -14,22 +14,30 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '\\"',
 };
 
-// Control characters and DEL; the rest of Unicode prints as itself under %q.
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f]/;
+// strconv.Quote keeps what unicode.IsPrint accepts (letters, marks, numbers, punctuation,
+// symbols and the ASCII space) and escapes the rest: \xNN below U+0080 and for DEL,
+// \uXXXX or \UXXXXXXXX above. So U+2028 and the C1 controls are escaped, é is not.
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
+const NEEDS_ESCAPE = /["\\\p{C}\p{Z}]/u;
 
 /** Go's `%q` for a string: `foo"bar` becomes `"foo\"bar"`. */
 export function goQuote(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
 
   let out = '"';
-  for (const ch of value) {
+  for (const ch of wellFormed(value)) {
     const simple = SIMPLE_ESCAPES[ch];
     if (simple !== undefined) out += simple;
-    else if (ch < ' ' || ch === '\u007f')
-      out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    else out += ch;
+    else if (ch === ' ' || !NOT_PRINTABLE.test(ch)) out += ch;
+    else out += escapeRune(ch.codePointAt(0) ?? 0);
   }
   return `${out}"`;
+}
+
+function escapeRune(code: number): string {
+  if (code < 0x80) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
 }
 
 // encodeURIComponent leaves these alone; url.QueryEscape does not.

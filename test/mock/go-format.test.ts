@@ -10,6 +10,13 @@ describe('goQuote', () => {
     ['tab\there', '"tab\\there"'],
     ['nul\u0000', '"nul\\x00"'],
     ['é', '"é"'],
+    ['del\u007f', '"del\\x7f"'],
+    ['line\u2028sep', '"line\\u2028sep"'],
+    ['c1\u0085', '"c1\\u0085"'],
+    ['nbsp\u00a0', '"nbsp\\u00a0"'],
+    ['bom\ufeff', '"bom\\ufeff"'],
+    ['tag\u{e0001}', '"tag\\U000e0001"'],
+    ['中 文', '"中 文"'],
   ])('quotes %j as %s', (value, want) => {
     expect(goQuote(value)).toBe(want);
   });
