@@ -1,5 +1,10 @@
 // Test harness: the mock behind createApp or createHandler, on 127.0.0.1 and a free port.
-import { createServer, type RequestListener } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type OutgoingHttpHeaders,
+  type RequestListener,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createApp } from '../../mock/create-app';
@@ -64,5 +69,37 @@ export function signatureBody(name: string, content = 'aGVsbG8=', apiVersion = '
     metadata: { name },
     type: 'atomic',
     content,
+  });
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders: string[];
+  text: string;
+  json(): Record<string, unknown>;
+}
+
+/** One request on a fresh connection (no agent), with the answer's headers as sent. */
+export function send(
+  server: { url: string },
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body?: string | Buffer,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const json = () => JSON.parse(text) as Record<string, unknown>;
+        const { statusCode, headers: answered, rawHeaders } = res;
+        resolve({ status: statusCode ?? 0, headers: answered, rawHeaders, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }

@@ -1,6 +1,5 @@
 // Regressions from the breaker's round-2 report, wire level (part A): one test per fault,
 // each over real HTTP on 127.0.0.1.
-import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
 import { encodeEnvelope } from '../../contracts/protobuf-wire';
@@ -9,7 +8,7 @@ import * as fieldTypes from '../../mock/field-types';
 import { createLogger } from '../../mock/logger';
 import { OPENSHIFT_4 } from '../../mock/server-profile';
 import { startServer, type RunningServer } from '../../mock/start-server';
-import { IMAGE, TOKEN, startTestServer, type TestServer } from './mock-server';
+import { IMAGE, TOKEN, send, startTestServer, type Answer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
 const GROUP_COLLECTION = '/apis/image.openshift.io/v1/imagesignatures';
@@ -17,40 +16,6 @@ const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 const JSON_BODY = { ...AUTH, 'Content-Type': 'application/json' };
 const PROTOBUF_BODY = { ...AUTH, 'Content-Type': PROTOBUF, Accept: 'application/json' };
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  rawHeaders: string[];
-  text: string;
-}
-
-function send(
-  target: TestServer,
-  method: string,
-  path: string,
-  headers: OutgoingHttpHeaders,
-  body?: string | Buffer,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const url = `${target.url}${path}`;
-    const req = httpRequest(url, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          rawHeaders: res.rawHeaders,
-          text,
-        });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 function varint(value: number): Buffer {
   const out: number[] = [];

@@ -1,47 +1,17 @@
 // Regressions from the breaker's report on commit 7194538, one test per fault, each over
 // real HTTP on 127.0.0.1 and each checking that a refused request left the store alone.
-import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
 import { createHandler } from '../../mock/create-handler';
 import { createLogger } from '../../mock/logger';
 import { MemorySignatureStore } from '../../mock/memory-store';
 import { startServer, type RunningServer } from '../../mock/start-server';
-import { IMAGE, TOKEN, VIEWER_TOKEN, startTestServer, type TestServer } from './mock-server';
+import { IMAGE, TOKEN, VIEWER_TOKEN, send, startTestServer, type TestServer } from './mock-server';
 
 const COLLECTION = '/oapi/v1/imagesignatures';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 const JSON_BODY = { ...AUTH, 'Content-Type': 'application/json' };
 const YAML_BODY = { ...AUTH, 'Content-Type': 'application/yaml' };
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json(): Record<string, unknown>;
-}
-
-function send(
-  server: TestServer,
-  method: string,
-  path: string,
-  headers: OutgoingHttpHeaders,
-  body?: string | Buffer,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const json = () => JSON.parse(text) as Record<string, unknown>;
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Writes `bytes` on one fresh connection and collects everything until the server closes. */
 function rawExchange(
