@@ -96,38 +96,55 @@ function openapiAnswer(path: string, facts: DiscoveryFacts): DiscoveryAnswer | u
     return swaggerAnswer(facts);
   }
   if (path === '/swagger-2.0.0.pb-v1' && openapi.swagger) {
-    return { kind: 'protobuf', body: () => encodeSwagger(swaggerDocument(facts)) };
+    return { kind: 'protobuf', body: () => swaggerFor(facts).protobuf() };
   }
   if (!openapi.v3) return undefined;
-  if (path === '/openapi/v3') return { kind: 'document', json: openapiV3Root() };
-  if (path === `/openapi/v3/${V3_GROUP_PATH}`) return { kind: 'document', json: groupDocument() };
+  if (path === '/openapi/v3') return { kind: 'document', json: groupDocuments().root };
+  if (path === `/openapi/v3/${V3_GROUP_PATH}`)
+    return { kind: 'document', json: groupDocuments().document };
   return undefined;
 }
 
 function swaggerAnswer(facts: DiscoveryFacts): DiscoveryAnswer {
+  const swagger = swaggerFor(facts);
+  return { kind: 'document', json: swagger.json, protobuf: swagger.protobuf };
+}
+
+interface BuiltSwagger {
+  json: JsonSchema;
+  protobuf: () => Buffer;
+}
+
+// The documents depend only on the release, so each is built once, the protobuf form on
+// its first request.
+const swaggers = new WeakMap<DiscoveryFacts, BuiltSwagger>();
+
+function swaggerFor(facts: DiscoveryFacts): BuiltSwagger {
+  const known = swaggers.get(facts);
+  if (known !== undefined) return known;
+
   const json = swaggerDocument(facts);
-  return { kind: 'document', json, protobuf: () => encodeSwagger(json) };
+  let encoded: Buffer | undefined;
+  const built = { json, protobuf: () => (encoded ??= encodeSwagger(json)) };
+  swaggers.set(facts, built);
+  return built;
 }
 
-// The v3 root lists one document per group version, each addressed with its hash so
-// that clients can cache it.
-function openapiV3Root(): object {
-  const hash = createHash('sha512').update(JSON.stringify(groupDocument())).digest('hex');
+let grouped: { document: JsonSchema; root: object } | undefined;
+
+// The generated OpenAPI document cut to the grouped paths (4.x has no /oapi), and the v3
+// root that addresses it by its hash so that clients can cache it; built on first use.
+function groupDocuments(): { document: JsonSchema; root: object } {
+  if (grouped !== undefined) return grouped;
+
+  const full = buildDocument();
+  const paths = Object.entries(full['paths'] as Record<string, unknown>);
+  const own = paths.filter(([key]) => key.startsWith(`/${V3_GROUP_PATH}/`));
+  const document = { ...full, paths: Object.fromEntries(own) };
+  const hash = createHash('sha512').update(JSON.stringify(document)).digest('hex');
   const serverRelativeURL = `/openapi/v3/${V3_GROUP_PATH}?hash=${hash.toUpperCase()}`;
-  return { paths: { [V3_GROUP_PATH]: { serverRelativeURL } } };
-}
-
-let cachedGroupDocument: JsonSchema | undefined;
-
-// The generated OpenAPI document, cut to the grouped paths: 4.x has no /oapi.
-function groupDocument(): JsonSchema {
-  if (cachedGroupDocument !== undefined) return cachedGroupDocument;
-
-  const document = buildDocument();
-  const paths = document['paths'] as Record<string, unknown>;
-  const grouped = Object.entries(paths).filter(([key]) => key.startsWith(`/${V3_GROUP_PATH}/`));
-  cachedGroupDocument = { ...document, paths: Object.fromEntries(grouped) };
-  return cachedGroupDocument;
+  grouped = { document, root: { paths: { [V3_GROUP_PATH]: { serverRelativeURL } } } };
+  return grouped;
 }
 
 function trimTrailingSlashes(path: string): string {
